@@ -1,0 +1,79 @@
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { events, visitors } from '../db/schema/events.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export interface VisitorSummary {
+  siteId: string;
+  visitorId: string;
+  customerId: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  timeZone: string | null;
+  eventCount: number;
+}
+
+export interface EventView {
+  id: string;
+  name: string;
+  sessionId: string;
+  clientTs: string;
+  receivedAt: string;
+  url: string | null;
+  referrer: string | null;
+  timeZone: string | null;
+  params: Record<string, unknown>;
+}
+
+export async function latestVisitors(db: Db, limit: number, siteId?: string): Promise<VisitorSummary[]> {
+  const rows = await db.orm
+    .select()
+    .from(visitors)
+    .where(siteId ? eq(visitors.siteId, siteId) : undefined)
+    .orderBy(desc(visitors.lastSeenAt))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const counts = await db.orm
+    .select({ siteId: events.siteId, visitorId: events.visitorId, n: count() })
+    .from(events)
+    .where(inArray(events.visitorId, rows.map((r) => r.visitorId)))
+    .groupBy(events.siteId, events.visitorId);
+  const countOf = new Map(counts.map((c) => [`${c.siteId} ${c.visitorId}`, c.n]));
+  return rows.map((v) => ({
+    siteId: v.siteId,
+    visitorId: v.visitorId,
+    customerId: v.customerId,
+    firstSeenAt: iso(v.firstSeenAt),
+    lastSeenAt: iso(v.lastSeenAt),
+    timeZone: v.timeZone,
+    eventCount: countOf.get(`${v.siteId} ${v.visitorId}`) ?? 0,
+  }));
+}
+
+/** Every site's visitor with this id (random ids make more than one a near impossibility, but it is possible). */
+export async function visitorsById(db: Db, visitorId: string, siteId?: string) {
+  return db.orm
+    .select()
+    .from(visitors)
+    .where(and(eq(visitors.visitorId, visitorId), siteId ? eq(visitors.siteId, siteId) : undefined));
+}
+
+export async function visitorEvents(db: Db, siteId: string, visitorId: string): Promise<EventView[]> {
+  const rows = await db.orm
+    .select()
+    .from(events)
+    .where(and(eq(events.siteId, siteId), eq(events.visitorId, visitorId)))
+    .orderBy(asc(events.clientTs), asc(events.seq)); // the order they happened on the device
+  return rows.map((e) => ({
+    id: e.eventId,
+    name: e.name,
+    sessionId: e.sessionId,
+    clientTs: iso(e.clientTs),
+    receivedAt: iso(e.receivedAt),
+    url: e.url,
+    referrer: e.referrer,
+    timeZone: e.timeZone,
+    params: JSON.parse(e.params) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppDeps } from './app-deps.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { loadConfig, type Config } from './config.ts';
+import { EventWriter } from './collect/event-writer.ts';
+import type { Db } from './db/client.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { adminApiRoutes } from './routes/admin-api.ts';
+import { collectRoutes } from './routes/collect.ts';
+import { widgetAssetRoutes } from './routes/widget-assets.ts';
+import { SiteCache } from './sites/site-cache.ts';
+
+export interface CreateAppOptions {
+  db: Db;
+  clock?: Clock;
+  config?: Config;
+  /** SHA-256 of the admin token (see admin/admin-token.ts) */
+  adminTokenHash: string | (() => Promise<string>);
+}
+
+export interface ShoploopApp {
+  app: Hono;
+  deps: AppDeps;
+  /** waits for queued writes; call before closing the database */
+  close(): Promise<void>;
+}
+
+/** Builds the whole HTTP surface; `main.ts` listens, tests call `app.request()` with no port. */
+export function createApp(options: CreateAppOptions): ShoploopApp {
+  const clock = options.clock ?? systemClock;
+  const config = options.config ?? loadConfig({});
+  const { db } = options;
+  const hash = options.adminTokenHash;
+  const deps: AppDeps = {
+    db,
+    clock,
+    config,
+    writer: new EventWriter(db.client, clock),
+    siteCache: new SiteCache(db, () => clock.now()),
+    adminTokenHash: typeof hash === 'string' ? async () => hash : hash,
+  };
+
+  const app = new Hono()
+    // GET /healthz — liveness plus a database round trip
+    .get('/healthz', async (c) => {
+      await db.client.execute('SELECT 1');
+      return c.json({ ok: true });
+    })
+    // Public, browser-facing API: any shop origin may call it; the collector checks the site's own list.
+    .use('/v1/*', cors({ origin: (origin) => origin, allowMethods: ['GET', 'POST'], maxAge: 86400 }))
+    .route('/v1', collectRoutes(deps))
+    .route('/admin/api', adminApiRoutes(deps))
+    .route('/', widgetAssetRoutes(config.widgetDir));
+
+  app.onError(errorHandler);
+  app.notFound(notFoundHandler);
+  return { app, deps, close: () => deps.writer.flush() };
+}

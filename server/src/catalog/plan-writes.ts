@@ -1,0 +1,86 @@
+import type { Client, InStatement } from '@libsql/client';
+import type { Product } from '../db/schema/catalog.ts';
+import { diffProduct, mergeObservations, type ProductObservation } from './observation.ts';
+
+export type ChangeSource = 'event' | 'feed';
+
+const READ_CHUNK = 400;
+
+interface CurrentRow extends Pick<Product, 'name' | 'price' | 'currency' | 'image' | 'url' | 'category' | 'brand' | 'availability'> {
+  itemId: string;
+}
+
+async function readCurrent(client: Client, siteId: string, itemIds: string[]): Promise<Map<string, CurrentRow>> {
+  const current = new Map<string, CurrentRow>();
+  for (let i = 0; i < itemIds.length; i += READ_CHUNK) {
+    const chunk = itemIds.slice(i, i + READ_CHUNK);
+    const rs = await client.execute({
+      sql: `SELECT item_id, name, price, currency, image, url, category, brand, availability FROM products
+            WHERE site_id = ? AND item_id IN (${chunk.map(() => '?').join(',')})`,
+      args: [siteId, ...chunk],
+    });
+    for (const r of rs.rows) {
+      current.set(String(r.item_id), {
+        itemId: String(r.item_id),
+        name: r.name as string | null,
+        price: r.price as number | null,
+        currency: r.currency as string | null,
+        image: r.image as string | null,
+        url: r.url as string | null,
+        category: r.category as string | null,
+        brand: r.brand as string | null,
+        availability: r.availability as CurrentRow['availability'],
+      });
+    }
+  }
+  return current;
+}
+
+export interface CatalogPlan {
+  statements: InStatement[];
+  created: number;
+  updated: number;
+  changes: number;
+}
+
+/**
+ * Reads the products a set of observations touches and returns the statements that bring them up to date,
+ * each changed field also appended to `product_changes`. The caller runs them in its own atomic batch.
+ */
+export async function planCatalogWrites(
+  client: Client,
+  siteId: string,
+  observations: Iterable<ProductObservation>,
+  at: number,
+  source: ChangeSource,
+): Promise<CatalogPlan> {
+  const merged = mergeObservations(observations);
+  const plan: CatalogPlan = { statements: [], created: 0, updated: 0, changes: 0 };
+  if (merged.length === 0) return plan;
+  const current = await readCurrent(client, siteId, merged.map((o) => o.itemId));
+  for (const obs of merged) {
+    const before = current.get(obs.itemId);
+    const changes = diffProduct(before, obs);
+    if (changes.length === 0) continue;
+    if (before) plan.updated++;
+    else plan.created++;
+    plan.changes += changes.length;
+    const cols = changes.map((c) => c.field);
+    const values = changes.map((c) => (c.field === 'price' ? Number(c.newValue) : c.newValue));
+    plan.statements.push({
+      sql: `INSERT INTO products (site_id, item_id, ${cols.join(', ')}, first_seen_at, updated_at)
+            VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?, ?)
+            ON CONFLICT (site_id, item_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')},
+            updated_at = excluded.updated_at`,
+      args: [siteId, obs.itemId, ...values, at, at],
+    });
+    for (const c of changes) {
+      plan.statements.push({
+        sql: `INSERT INTO product_changes (site_id, item_id, field, old_value, new_value, changed_at, source)
+              VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        args: [siteId, obs.itemId, c.field, c.oldValue, c.newValue, at, source],
+      });
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,20 @@
+/** Time is a dependency: the lifecycle moves with it, and tests move it instead of sleeping. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock tests and replays set by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: number = Date.UTC(2026, 0, 1)) {}
+  now(): number {
+    return this.current;
+  }
+  set(ms: number): void {
+    this.current = ms;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The event names the collector accepts. Storefront events follow GA4 e-commerce; `identify` links a visitor
+ * to a customer id. Anything else is rejected, so a typo in a shop's code shows up as a 400, not as silent data.
+ */
+export const commerceEvents = [
+  'page_view',
+  'view_item',
+  'view_item_list',
+  'select_item',
+  'search',
+  'add_to_cart',
+  'remove_from_cart',
+  'view_cart',
+  'begin_checkout',
+  'purchase',
+] as const;
+
+export const eventNames = [...commerceEvents, 'identify'] as const;
+export type EventName = (typeof eventNames)[number];
+
+/** Size caps enforced at the edge (documented in the README's event API). */
+export const limits = {
+  bodyBytes: 64 * 1024,
+  eventsPerBatch: 100,
+  itemsPerEvent: 50,
+  idLength: 64,
+  shortText: 128,
+  nameText: 300,
+  urlLength: 2048,
+  maxPrice: 1e9,
+  maxQuantity: 1e6,
+} as const;

@@ -1,0 +1,42 @@
+/** Every setting the server reads, from the environment, with the defaults the README documents. */
+export interface Config {
+  port: number;
+  host: string;
+  dbUrl: string;
+  dbAuthToken: string | undefined;
+  /** plain admin token from SHOPLOOP_ADMIN_TOKEN; when absent one is generated and stored (hashed) on first start */
+  adminToken: string | undefined;
+  /** read the client address from X-Forwarded-For (only behind a reverse proxy you run) */
+  trustProxy: boolean;
+  rateLimit: {
+    /** collector requests per minute per visitor, and per client address */
+    perVisitorPerMinute: number;
+    perIpPerMinute: number;
+  };
+  /** where the built widget (shoploop.js) is served from */
+  widgetDir: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`config: ${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env, 'SHOPLOOP_PORT', int(env, 'PORT', 8787)),
+    host: env.SHOPLOOP_HOST || '0.0.0.0',
+    dbUrl: env.SHOPLOOP_DB_URL || 'file:./data/shoploop.db',
+    dbAuthToken: env.SHOPLOOP_DB_AUTH_TOKEN || undefined,
+    adminToken: env.SHOPLOOP_ADMIN_TOKEN || undefined,
+    trustProxy: env.SHOPLOOP_TRUST_PROXY === '1' || env.SHOPLOOP_TRUST_PROXY === 'true',
+    rateLimit: {
+      perVisitorPerMinute: int(env, 'SHOPLOOP_RATE_VISITOR_PER_MIN', 120),
+      perIpPerMinute: int(env, 'SHOPLOOP_RATE_IP_PER_MIN', 1200),
+    },
+    widgetDir: env.SHOPLOOP_WIDGET_DIR || 'dist/widget',
+  };
+}

@@ -1,0 +1,62 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema/index.ts';
+
+export type Database = LibSQLDatabase<typeof schema>;
+export interface Db {
+  /** drizzle over the client: schema, queries, migrations. */
+  orm: Database;
+  /** the raw libSQL client, for the hot insert path that bypasses drizzle's builder. */
+  client: Client;
+  url: string;
+  close(): void;
+}
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Pragmas a local file needs; checked after setting because a pragma binds to one connection only. */
+const FILE_PRAGMAS: Array<[string, string, string | number]> = [
+  ['journal_mode', 'WAL', 'wal'],
+  ['synchronous', 'NORMAL', 1],
+  ['foreign_keys', 'ON', 1],
+  ['busy_timeout', '5000', 5000],
+];
+
+export async function openDb(url: string, authToken?: string): Promise<Db> {
+  const isFile = url.startsWith('file:');
+  if (isFile) {
+    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  // One connection for a local file: @libsql/client pools connections and a PRAGMA binds to only one of
+  // them (see ../shared/perf-notes.md). All work in one Node thread is serial anyway, so nothing is lost.
+  const client = createClient(isFile ? { url, concurrency: 1 } : { url, authToken });
+  if (isFile) {
+    for (const [name, value, expected] of FILE_PRAGMAS) {
+      await client.execute(`PRAGMA ${name}=${value}`);
+      const row = (await client.execute(`PRAGMA ${name}`)).rows[0];
+      const actual = row ? Object.values(row)[0] : undefined;
+      const inMemory = url.includes(':memory:');
+      if (String(actual).toLowerCase() !== String(expected) && !(inMemory && name === 'journal_mode')) {
+        throw new Error(`database: PRAGMA ${name} is ${String(actual)}, expected ${expected}`);
+      }
+    }
+  }
+  const orm = drizzle(client, { schema });
+  return { orm, client, url, close: () => client.close() };
+}
+
+export async function migrateDb(db: Db): Promise<void> {
+  await migrate(db.orm, { migrationsFolder });
+}
+
+/** Opens and migrates: what the server, the CLI and every test start from. */
+export async function openMigratedDb(url: string, authToken?: string): Promise<Db> {
+  const db = await openDb(url, authToken);
+  await migrateDb(db);
+  return db;
+}

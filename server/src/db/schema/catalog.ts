@@ -1,0 +1,53 @@
+import { integer, real, sqliteTable, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { epochMs } from './columns.ts';
+import { sites } from './sites.ts';
+
+export const availabilities = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'discontinued'] as const;
+export type Availability = (typeof availabilities)[number];
+
+/** The catalog of a site, learned from events and imported from feeds. */
+export const products = sqliteTable(
+  'products',
+  {
+    siteId: text('site_id').notNull().references(() => sites.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    name: text('name'),
+    price: real('price'),
+    currency: text('currency'),
+    image: text('image'),
+    url: text('url'),
+    category: text('category'),
+    brand: text('brand'),
+    availability: text('availability', { enum: availabilities }),
+    /** Hidden by the shop: never recommended. */
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    firstSeenAt: epochMs('first_seen_at').notNull(),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'products_pk', columns: [t.siteId, t.itemId] }),
+    index('products_site_category_idx').on(t.siteId, t.category),
+  ],
+);
+
+export const productFields = ['name', 'price', 'currency', 'image', 'url', 'category', 'brand', 'availability'] as const;
+export type ProductField = (typeof productFields)[number];
+
+/** Every change of a product field, oldest first: price drops and restocks drive messages later. */
+export const productChanges = sqliteTable(
+  'product_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').notNull(),
+    itemId: text('item_id').notNull(),
+    field: text('field', { enum: productFields }).notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    changedAt: epochMs('changed_at').notNull(),
+    source: text('source', { enum: ['event', 'feed'] }).notNull(),
+  },
+  (t) => [index('product_changes_item_idx').on(t.siteId, t.itemId, t.id)],
+);
+
+export type Product = typeof products.$inferSelect;
+export type ProductChange = typeof productChanges.$inferSelect;

@@ -1,0 +1,3 @@
+export * from './sites.ts';
+export * from './events.ts';
+export * from './catalog.ts';

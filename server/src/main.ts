@@ -1,0 +1,33 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ensureAdminToken } from './admin/admin-token.ts';
+import { loadConfig } from './config.ts';
+import { openMigratedDb } from './db/client.ts';
+
+/** Reads config, migrates, listens. Everything else lives in createApp. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(env);
+  const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
+  const token = await ensureAdminToken(db, config.adminToken);
+  if (token.generated) {
+    console.log(`\nAdmin token (shown once; set SHOPLOOP_ADMIN_TOKEN or run "npm run shoploop -- admin reset-token" to replace it):\n  ${token.generated}\n`);
+  }
+  const shoploop = createApp({ db, config, adminTokenHash: token.hash });
+  const server = serve({ fetch: shoploop.app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await shoploop.close();
+    db.close();
+  };
+  return { config, db, server, stop, adminToken: token.generated ?? config.adminToken };
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) {
+  const { config, stop } = await startServer();
+  console.log(`Shoploop listening on http://localhost:${config.port} (database ${config.dbUrl})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
+  }
+}
