@@ -1,0 +1,57 @@
+import { resetAdminToken } from '../admin/admin-token.ts';
+import { CliError } from './args.ts';
+import { dbFromEnv } from './db-from-env.ts';
+import { siteCommand } from './site.ts';
+
+const usage = `Shoploop command line — npm run shoploop -- <command>
+
+  migrate                                   apply database migrations (also done at every start)
+  site create --name NAME --origin URL      create a site and print the script tag to paste
+  site list | site add-origin ID URL | site snippet ID
+  catalog import FILE [--site ID]           import a product feed (JSON, CSV or Google Merchant XML)
+  admin reset-token                         make a new admin token (the old one stops working)
+
+Environment: SHOPLOOP_DB_URL (default file:./data/shoploop.db), SHOPLOOP_DB_AUTH_TOKEN.`;
+
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  async migrate() {
+    const db = await dbFromEnv();
+    db.close();
+    console.log(`database is up to date (${db.url})`);
+  },
+  site: siteCommand,
+  async catalog(argv) {
+    const [sub, ...rest] = argv;
+    if (sub !== 'import') throw new CliError('usage: npm run shoploop -- catalog import FILE [--site ID]');
+    const { catalogImportCommand } = await import('./catalog-import.ts');
+    await catalogImportCommand(rest);
+  },
+  async admin(argv) {
+    if (argv[0] !== 'reset-token') throw new CliError('usage: npm run shoploop -- admin reset-token');
+    const db = await dbFromEnv();
+    const { generated } = await resetAdminToken(db);
+    db.close();
+    console.log(`New admin token (shown once):\n  ${generated}\nUnless SHOPLOOP_ADMIN_TOKEN is set, every server instance uses it from now on.`);
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.log(usage);
+    return name && name !== 'help' && name !== '--help' ? 1 : 0;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

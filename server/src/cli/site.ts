@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import { sites } from '../db/schema/sites.ts';
+import { normalizeOrigin } from '../sites/origins.ts';
+import { createSite, findSite, listSites, snippetFor } from '../sites/sites.ts';
+import { CliError, flag, parseArgs } from './args.ts';
+import { dbFromEnv } from './db-from-env.ts';
+
+const usage = `usage:
+  npm run shoploop -- site create --name "My shop" --origin https://shop.example [--origin ...] [--server-url URL]
+  npm run shoploop -- site list
+  npm run shoploop -- site add-origin SITE_ID https://other.example
+  npm run shoploop -- site snippet SITE_ID [--server-url URL]`;
+
+const queueStub = `<script>window.shoploop=window.shoploop||function(){(shoploop.q=shoploop.q||[]).push(arguments)}</script>`;
+
+export async function siteCommand(argv: string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  const args = parseArgs(rest);
+  const serverUrl = flag(args, 'server-url') ?? process.env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${process.env.SHOPLOOP_PORT ?? 8787}`;
+  const db = await dbFromEnv();
+  try {
+    switch (sub) {
+      case 'create': {
+        const name = flag(args, 'name');
+        const origins = args.flags.get('origin') ?? [];
+        if (!name) throw new CliError(`--name is required\n${usage}`);
+        if (origins.length === 0) throw new CliError(`at least one --origin is required\n${usage}`);
+        let site;
+        try {
+          site = await createSite(db, { name, origins }, Date.now());
+        } catch (e) {
+          throw new CliError((e as Error).message);
+        }
+        console.log(`Created site ${site.id} "${site.name}" for ${site.allowedOrigins.join(', ')}\n`);
+        console.log(`Paste this into every page of the shop, just before </head>:\n\n  ${snippetFor(site, serverUrl)}\n`);
+        console.log(`If your own code calls shoploop(...) before the script has loaded, put this line above it:\n\n  ${queueStub}\n`);
+        return;
+      }
+      case 'list': {
+        const all = await listSites(db);
+        if (all.length === 0) console.log('no sites yet: npm run shoploop -- site create --name "My shop" --origin https://shop.example');
+        for (const s of all) console.log(`${s.id}\t${s.publicKey}\t${s.name}\t${s.allowedOrigins.join(' ')}`);
+        return;
+      }
+      case 'add-origin': {
+        const [id, origin] = args.positionals;
+        if (!id || !origin) throw new CliError(usage);
+        const site = await findSite(db, id);
+        if (!site) throw new CliError(`no site "${id}" (npm run shoploop -- site list)`);
+        let normalized: string;
+        try {
+          normalized = normalizeOrigin(origin);
+        } catch (e) {
+          throw new CliError((e as Error).message);
+        }
+        const allowed = [...new Set([...site.allowedOrigins, normalized])];
+        await db.orm.update(sites).set({ allowedOrigins: allowed }).where(eq(sites.id, site.id));
+        console.log(`${site.id} now accepts events from ${allowed.join(', ')}`);
+        return;
+      }
+      case 'snippet': {
+        const [id] = args.positionals;
+        const site = id ? await findSite(db, id) : undefined;
+        if (!site) throw new CliError(`no site "${id ?? ''}" (npm run shoploop -- site list)`);
+        console.log(snippetFor(site, serverUrl));
+        return;
+      }
+      default:
+        throw new CliError(usage);
+    }
+  } finally {
+    db.close();
+  }
+}
