@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoStack } from '../../server/src/cli/demo-stack.ts';
+import { freePort } from './free-port.ts';
+
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+
+export interface EventView {
+  id: string;
+  name: string;
+  sessionId: string;
+  url: string | null;
+  params: { items?: Array<Record<string, unknown>>; transaction_id?: string; value?: number; [k: string]: unknown };
+}
+
+/**
+ * The `npm start` stack on free ports with a fresh database file: server and demo shop on different origins
+ * (two ports of localhost), so every request the widget makes is cross-origin and CORS is exercised.
+ */
+export async function startStack() {
+  const dir = mkdtempSync(join(tmpdir(), 'shoploop-e2e-'));
+  const [serverPort, shopPort] = [await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    SHOPLOOP_DB_URL: `file:${join(dir, 'e2e.db')}`,
+    SHOPLOOP_PORT: String(serverPort),
+    SHOPLOOP_HOST: '127.0.0.1',
+    SHOPLOOP_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+    DEMO_SHOP_PORT: String(shopPort),
+  };
+  const stack = await startDemoStack({ env, shopPort });
+
+  async function admin<T>(path: string): Promise<T> {
+    const res = await fetch(`${stack.serverUrl}${path}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+    if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  /** Every event stored for the demo site, in the order they happened, across all visitors. */
+  async function storedEvents(): Promise<EventView[]> {
+    const { visitors } = await admin<{ visitors: Array<{ visitorId: string }> }>(`/admin/api/visitors?limit=1000&site=${stack.site.id}`);
+    const all: EventView[] = [];
+    for (const v of visitors) {
+      const { events } = await admin<{ events: EventView[] }>(`/admin/api/visitors/${v.visitorId}?site=${stack.site.id}`);
+      all.push(...events);
+    }
+    return all;
+  }
+
+  /** Polls the server until `done(events)` holds (the widget batches and retries), or fails with what it saw. */
+  async function waitForEvents(done: (events: EventView[]) => boolean, timeoutMs = 15_000): Promise<EventView[]> {
+    const until = Date.now() + timeoutMs;
+    let events: EventView[] = [];
+    while (Date.now() < until) {
+      events = await storedEvents();
+      if (done(events)) return events;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`timed out waiting for events; stored: ${JSON.stringify(events.map((e) => e.name))}`);
+  }
+
+  return {
+    ...stack,
+    admin,
+    storedEvents,
+    waitForEvents,
+    stop: async () => {
+      await stack.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;

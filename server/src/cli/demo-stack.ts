@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { startDemoShop } from '../../../demo-shop/server.ts';
+import { importCatalogFile } from '../catalog/import/import-file.ts';
+import { loadConfig } from '../config.ts';
+import { openMigratedDb } from '../db/client.ts';
+import { startServer } from '../main.ts';
+import { ensureDemoSite } from './demo-site.ts';
+
+export interface DemoStackOptions {
+  env?: NodeJS.ProcessEnv;
+  shopPort?: number;
+}
+
+/**
+ * What `npm start` runs, and what the end-to-end tests run: the server, and the demo shop on a different
+ * origin that embeds Shoploop only through the pasted snippet. The database is migrated, the demo site created
+ * and its catalog imported on every start (idempotent: an unchanged feed writes nothing).
+ */
+export async function startDemoStack({ env = process.env, shopPort = Number(env.DEMO_SHOP_PORT ?? 8080) }: DemoStackOptions = {}) {
+  const config = loadConfig(env);
+  const shopOrigin = `http://localhost:${shopPort}`;
+  const serverUrl = env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${config.port}`;
+
+  const setupDb = await openMigratedDb(config.dbUrl, config.dbAuthToken);
+  const site = await ensureDemoSite(setupDb, shopOrigin);
+  const catalog = await importCatalogFile(setupDb, site.id, resolve('demo-shop/data/catalog.json'), { baseUrl: shopOrigin });
+  setupDb.close();
+
+  const server = await startServer(env);
+  const snippet = `<script async src="${serverUrl}/shoploop.js" data-site="${site.publicKey}"></script>`;
+  const shop = await startDemoShop({ port: shopPort, snippet });
+  return {
+    site,
+    serverUrl,
+    shopUrl: shop.url,
+    snippet,
+    catalog,
+    adminToken: server.adminToken,
+    db: server.db,
+    stop: async () => {
+      await shop.close();
+      await server.stop();
+    },
+  };
+}

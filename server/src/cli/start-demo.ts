@@ -1,0 +1,17 @@
+import { startDemoStack } from './demo-stack.ts';
+
+// `npm start`: the server and the demo shop, with the URLs a newcomer needs.
+const stack = await startDemoStack();
+const { serverUrl, catalog } = stack;
+console.log(`
+  Shoploop server  ${serverUrl}   (admin API ${serverUrl}/admin/api, health ${serverUrl}/healthz)
+  Demo shop        ${stack.shopUrl}
+  Demo catalog     ${catalog.created} new, ${catalog.updated} updated, ${catalog.unchanged} unchanged products
+  Snippet          ${stack.snippet}
+  Admin token      ${stack.adminToken ?? 'set earlier: SHOPLOOP_ADMIN_TOKEN, or make a new one with: npm run shoploop -- admin reset-token'}
+
+  Stop with Ctrl+C.`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stack.stop().then(() => process.exit(0)));
+}
