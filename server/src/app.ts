@@ -36,7 +36,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     db,
     clock,
     config,
-    writer: new EventWriter(db.client, clock),
+    writer: new EventWriter(db, clock),
     siteCache: new SiteCache(db, () => clock.now()),
     adminTokenHash: typeof hash === 'string' ? async () => hash : hash,
   };

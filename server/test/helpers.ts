@@ -56,7 +56,7 @@ export function batch(events: unknown[], extra: Record<string, unknown> = {}) {
 }
 
 /** POSTs to the collector the way the tracking script does (text/plain JSON, with an Origin). */
-export function postCollect(app: { request: (p: string, i: RequestInit) => Response | Promise<Response> }, body: unknown, headers: Record<string, string> = {}) {
+export async function postCollect(app: { request: (p: string, i: RequestInit) => Response | Promise<Response> }, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return app.request('/v1/collect', {
     method: 'POST',
     headers: { 'content-type': 'text/plain', origin: SHOP_ORIGIN, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130', ...headers },

@@ -1,10 +1,15 @@
-import type { Client, InStatement } from '@libsql/client';
+import type { Client, InStatement, InValue } from '@libsql/client';
 import type { Product } from '../db/schema/catalog.ts';
 import { diffProduct, mergeObservations, type ProductObservation } from './observation.ts';
 
 export type ChangeSource = 'event' | 'feed';
 
 const READ_CHUNK = 400;
+const WRITE_CHUNK = 500; // rows per statement: well under SQLite's bound-variable limit
+
+function* chunks<T>(list: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+}
 
 interface CurrentRow extends Pick<Product, 'name' | 'price' | 'currency' | 'image' | 'url' | 'category' | 'brand' | 'availability'> {
   itemId: string;
@@ -58,6 +63,8 @@ export async function planCatalogWrites(
   const plan: CatalogPlan = { statements: [], created: 0, updated: 0, changes: 0 };
   if (merged.length === 0) return plan;
   const current = await readCurrent(client, siteId, merged.map((o) => o.itemId));
+  const upserts = new Map<string, InValue[][]>(); // column list → rows: products changing the same fields share one statement
+  const changeRows: InValue[][] = [];
   for (const obs of merged) {
     const before = current.get(obs.itemId);
     const changes = diffProduct(before, obs);
@@ -65,22 +72,28 @@ export async function planCatalogWrites(
     if (before) plan.updated++;
     else plan.created++;
     plan.changes += changes.length;
-    const cols = changes.map((c) => c.field);
+    const cols = changes.map((c) => c.field).join(', ');
     const values = changes.map((c) => (c.field === 'price' ? Number(c.newValue) : c.newValue));
-    plan.statements.push({
-      sql: `INSERT INTO products (site_id, item_id, ${cols.join(', ')}, first_seen_at, updated_at)
-            VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?, ?)
-            ON CONFLICT (site_id, item_id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')},
-            updated_at = excluded.updated_at`,
-      args: [siteId, obs.itemId, ...values, at, at],
-    });
-    for (const c of changes) {
+    upserts.set(cols, [...(upserts.get(cols) ?? []), [siteId, obs.itemId, ...values, at, at]]);
+    for (const c of changes) changeRows.push([siteId, obs.itemId, c.field, c.oldValue, c.newValue, at, source]);
+  }
+  for (const [cols, rows] of upserts) {
+    for (const chunk of chunks(rows, WRITE_CHUNK)) {
       plan.statements.push({
-        sql: `INSERT INTO product_changes (site_id, item_id, field, old_value, new_value, changed_at, source)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        args: [siteId, obs.itemId, c.field, c.oldValue, c.newValue, at, source],
+        sql: `INSERT INTO products (site_id, item_id, ${cols}, first_seen_at, updated_at)
+              VALUES ${chunk.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ')}
+              ON CONFLICT (site_id, item_id) DO UPDATE SET ${cols.split(', ').map((c) => `${c} = excluded.${c}`).join(', ')},
+              updated_at = excluded.updated_at`,
+        args: chunk.flat(),
       });
     }
+  }
+  for (const chunk of chunks(changeRows, WRITE_CHUNK)) {
+    plan.statements.push({
+      sql: `INSERT INTO product_changes (site_id, item_id, field, old_value, new_value, changed_at, source)
+            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      args: chunk.flat(),
+    });
   }
   return plan;
 }

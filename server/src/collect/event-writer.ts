@@ -1,6 +1,9 @@
-import type { Client, InStatement, InValue } from '@libsql/client';
+import type { InStatement } from '@libsql/client';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
 import { observationsFromEvents } from '../catalog/from-events.ts';
+import { KnownProducts } from '../catalog/known-products.ts';
+import type { ProductObservation } from '../catalog/observation.ts';
 import { planCatalogWrites } from '../catalog/plan-writes.ts';
 import type { CollectBatch } from './schema.ts';
 
@@ -21,23 +24,31 @@ export interface EventWriterOptions {
   maxRows?: number;
 }
 
-const EVENT_COLUMNS =
-  'site_id, event_id, visitor_id, session_id, name, client_ts, received_at, url, referrer, time_zone, params';
-const ROWS_PER_INSERT = 500; // 11 columns × 500 rows stays far below SQLite's bound-variable limit
+// Constant SQL texts, so the write path prepares each once (see db/write-path.ts).
+const INSERT_EVENT = `INSERT INTO events (site_id, event_id, visitor_id, session_id, name, client_ts, received_at, url, referrer, time_zone, params)
+  VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (site_id, event_id) DO NOTHING`;
+const UPSERT_VISITOR = `INSERT INTO visitors (site_id, visitor_id, customer_id, first_seen_at, last_seen_at, last_session_id, time_zone)
+  VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (site_id, visitor_id) DO UPDATE SET
+    last_seen_at = max(last_seen_at, excluded.last_seen_at),
+    last_session_id = excluded.last_session_id,
+    time_zone = coalesce(excluded.time_zone, time_zone),
+    customer_id = coalesce(excluded.customer_id, customer_id)`;
 
 /**
  * Funnels every event write of this instance through one serialized writer with group commit: requests that
- * arrive while a transaction runs are committed together in the next one, as a multi-row insert (the fast
- * path measured in ../shared/perf-notes.md). A request is answered only after its events are committed, so an
- * acknowledgement always means stored; a repeated event id is skipped by the unique index.
+ * arrive while a transaction runs are committed together in the next one. A request is answered only after its
+ * events are committed, so an acknowledgement always means stored. A repeated event id (a retry, or the same
+ * event twice in one group) is skipped by the unique index, and each insert's rowsAffected says which.
  */
 export class EventWriter {
   private queue: Pending[] = [];
   private running: Promise<void> | null = null;
   private readonly maxRows: number;
+  private readonly knownProducts = new KnownProducts();
 
   constructor(
-    private readonly client: Client,
+    private readonly db: Db,
     private readonly clock: Clock,
     options: EventWriterOptions = {},
   ) {
@@ -81,60 +92,31 @@ export class EventWriter {
   private async commit(group: Pending[]): Promise<WriteResult[]> {
     const now = this.clock.now();
     const statements: InStatement[] = [];
-    const inserts: number[] = []; // indexes of the event insert statements in `statements`
-
-    let rows: InValue[][] = [];
-    const flushRows = () => {
-      if (rows.length === 0) return;
-      inserts.push(statements.length);
-      statements.push({
-        sql: `INSERT INTO events (${EVENT_COLUMNS}) VALUES ${rows.map(() => '(?,?,?,?,?,?,?,?,?,?,?)').join(',')}
-              ON CONFLICT (site_id, event_id) DO NOTHING RETURNING site_id, event_id`,
-        args: rows.flat(),
-      });
-      rows = [];
-    };
-
     for (const { siteId, batch: b } of group) {
       for (const e of b.events) {
-        rows.push([siteId, e.id, b.vid, e.sid, e.name, e.ts, now, e.url ?? null, e.ref ?? null, b.tz ?? null, JSON.stringify(e.params)]);
-        if (rows.length >= ROWS_PER_INSERT) flushRows();
+        statements.push({ sql: INSERT_EVENT, args: [siteId, e.id, b.vid, e.sid, e.name, e.ts, now, e.url ?? null, e.ref ?? null, b.tz ?? null, JSON.stringify(e.params)] });
       }
     }
-    flushRows();
-
-    for (const p of group) statements.push(visitorUpsert(p.siteId, p.batch, now));
-
-    const bySite = new Map<string, CollectBatch['events']>();
-    for (const p of group) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), ...p.batch.events]);
-    for (const [siteId, events] of bySite) {
-      const plan = await planCatalogWrites(this.client, siteId, observationsFromEvents(events), now, 'event');
-      statements.push(...plan.statements);
+    for (const { siteId, batch: b } of group) {
+      const customerId = b.events.findLast((e) => e.name === 'identify')?.params.customer_id ?? null;
+      statements.push({ sql: UPSERT_VISITOR, args: [siteId, b.vid, customerId, now, now, b.events.at(-1)!.sid, b.tz ?? null] });
     }
 
-    const results = await this.client.batch(statements, 'write');
-    const storedIds = new Set<string>();
-    for (const idx of inserts) for (const r of results[idx]!.rows) storedIds.add(`${String(r.site_id)} ${String(r.event_id)}`);
+    const observed = new Map<string, ProductObservation[]>();
+    for (const p of group) observed.set(p.siteId, [...(observed.get(p.siteId) ?? []), ...observationsFromEvents(p.batch.events)]);
+    for (const [siteId, observations] of observed) {
+      const news = this.knownProducts.unknown(siteId, observations, now);
+      statements.push(...(await planCatalogWrites(this.db.client, siteId, news, now, 'event')).statements);
+    }
+
+    const affected = await this.db.write.run(statements);
+    for (const [siteId, observations] of observed) this.knownProducts.remember(siteId, observations, now);
+
+    let next = 0; // the event inserts come first, in group order
     return group.map((p) => {
-      // An id stored in this transaction counts once, for the first request carrying it.
       let stored = 0;
-      for (const e of p.batch.events) if (storedIds.delete(`${p.siteId} ${e.id}`)) stored++;
+      for (let i = 0; i < p.batch.events.length; i++) stored += affected[next++]!;
       return { stored, duplicates: p.batch.events.length - stored };
     });
   }
-}
-
-function visitorUpsert(siteId: string, batch: CollectBatch, now: number): InStatement {
-  const last = batch.events[batch.events.length - 1]!;
-  const identified = [...batch.events].reverse().find((e) => e.name === 'identify')?.params.customer_id ?? null;
-  return {
-    sql: `INSERT INTO visitors (site_id, visitor_id, customer_id, first_seen_at, last_seen_at, last_session_id, time_zone)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (site_id, visitor_id) DO UPDATE SET
-            last_seen_at = max(last_seen_at, excluded.last_seen_at),
-            last_session_id = excluded.last_session_id,
-            time_zone = coalesce(excluded.time_zone, time_zone),
-            customer_id = coalesce(excluded.customer_id, customer_id)`,
-    args: [siteId, batch.vid, identified, now, now, last.sid, batch.tz ?? null],
-  };
 }

@@ -5,13 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
+import { clientWritePath, nativeFileWritePath, type WritePath } from './write-path.ts';
 
 export type Database = LibSQLDatabase<typeof schema>;
 export interface Db {
   /** drizzle over the client: schema, queries, migrations. */
   orm: Database;
-  /** the raw libSQL client, for the hot insert path that bypasses drizzle's builder. */
+  /** the raw libSQL client, for queries that bypass drizzle's builder. */
   client: Client;
+  /** the event writer's path: native prepared statements on a local file, the client elsewhere */
+  write: WritePath;
   url: string;
   close(): void;
 }
@@ -47,7 +50,18 @@ export async function openDb(url: string, authToken?: string): Promise<Db> {
     }
   }
   const orm = drizzle(client, { schema });
-  return { orm, client, url, close: () => client.close() };
+  const path = url.slice('file:'.length).split('?')[0] ?? '';
+  const write = isFile && path && path !== ':memory:' ? nativeFileWritePath(path) : clientWritePath(client);
+  return {
+    orm,
+    client,
+    write,
+    url,
+    close: () => {
+      write.close();
+      client.close();
+    },
+  };
 }
 
 export async function migrateDb(db: Db): Promise<void> {

@@ -24,7 +24,7 @@ export function collectRoutes({ writer, siteCache, config, clock }: AppDeps) {
 
   // POST /v1/collect — a batch of storefront events from the tracking script (text/plain JSON: no preflight)
   return new Hono().post('/collect', async (c) => {
-    const batch = parseBatch(await readTextCapped(c.req.raw, limits.bodyBytes));
+    const batch = parseBatch(await readTextCapped(c, limits.bodyBytes));
     const site = await siteCache.byKey(batch.site);
     if (!site) throw notFound(`unknown site "${batch.site}": check data-site in the script tag`);
     const origin = c.req.header('origin');

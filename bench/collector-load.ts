@@ -1,0 +1,84 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { realisticBatch } from './support/realistic-batch.ts';
+import { tempDb } from './support/temp-db.ts';
+
+const ORIGIN = 'http://shop.bench';
+
+function post(agent: Agent, port: number, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, port, host: '127.0.0.1', method: 'POST', path: process.env.BENCH_PATH ?? '/v1/collect', headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'Mozilla/5.0 Chrome/130', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function startCollector() {
+  const t = await tempDb('http');
+  t.db.close(); // the child process opens it
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/collector-server.ts'], { env: { ...process.env, BENCH_DB_URL: t.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      const m = /ready (\d+)/.exec(d.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
+  });
+  return { port, stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+}
+
+/** Open loop at a fixed request rate: latency percentiles of whole requests (~10 events each). */
+export async function collectorLatency(ratePerSecond: number, seconds: number) {
+  const collector = await startCollector();
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = ratePerSecond * seconds;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / ratePerSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const body = JSON.stringify(realisticBatch('pk_bench', i, ORIGIN));
+    const t0 = performance.now();
+    inFlight.push(
+      post(agent, collector.port, body).then((status) => {
+        if (status === 200) latencies.push(performance.now() - t0);
+        else errors++;
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  await collector.stop();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  return { p50: pct(50), p99: pct(99), requests: latencies.length, errors };
+}
+
+/**
+ * Closed loop with wrk (C, one thread on the other core) when it is installed: a Node load generator tops out
+ * below what the collector takes, and would measure itself. Events counted only from 200 answers.
+ */
+export async function collectorThroughputWrk(seconds: number, connections = 32, path = '/v1/collect') {
+  const collector = await startCollector();
+  const run = (forSeconds: number, prefix: string) => {
+    const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${collector.port}${path}`, '--', prefix], { encoding: 'utf8' });
+    const line = out.split('\n').find((l) => l.startsWith('{'));
+    if (!line) throw new Error(`wrk printed no summary:\n${out}`);
+    const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number };
+    const ok = r.requests - r.non2xx;
+    return { eventsPerSecond: (ok * 10) / (r.duration_us / 1e6), requestsPerSecond: ok / (r.duration_us / 1e6), requests: r.requests, errors: r.non2xx + r.socket_errors };
+  };
+  run(2, `warm${Date.now()}`); // warm-up: JIT, and the catalog learns the bench's 5,000 products (a shop's steady state)
+  const result = run(seconds, `run${Date.now()}`);
+  await collector.stop();
+  return result;
+}

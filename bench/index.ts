@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { collectorLatency, collectorThroughputWrk } from './collector-load.ts';
+import { rawInsertRates } from './raw-insert.ts';
+import { trackerSizes } from './tracker-size.ts';
+
+// `npm run bench`: figures, never pass/fail. Machines here are shared and noisy, so each figure that has a
+// baseline is printed as a ratio against it, both measured in this run.
+const quick = process.argv.includes('--quick');
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+console.log('== Tracker size (dist/widget) ==');
+for (const s of trackerSizes()) console.log(`${s.file.padEnd(22)} raw ${fmt(s.raw)} B   gzip -9 ${fmt(s.gzip)} B   brotli -11 ${fmt(s.brotli)} B`);
+
+console.log('\n== Collector throughput vs raw libSQL (same event rows, same table and indexes) ==');
+const raw = await rawInsertRates(quick ? 50_000 : 200_000);
+console.log(`raw: @libsql/client multi-row INSERT, 500 rows/stmt      ${fmt(raw.client)} events/s`);
+console.log(`raw: native prepared single-row INSERT (collector's path) ${fmt(raw.native)} events/s`);
+if (!existsSync('/usr/bin/wrk')) {
+  console.log('HTTP figures need wrk (a C load generator; a Node one measures itself): apt-get install -y wrk');
+} else {
+  const seconds = quick ? 3 : 8;
+  const ceiling = await collectorThroughputWrk(seconds, 32, '/bench/discard');
+  const http = await collectorThroughputWrk(seconds);
+  console.log(`HTTP ceiling: Hono reads + JSON-parses the same bodies    ${fmt(ceiling.eventsPerSecond)} events/s (${fmt(ceiling.requestsPerSecond)} req/s)`);
+  console.log(`POST /v1/collect, 10-event batches, 32 connections        ${fmt(http.eventsPerSecond)} events/s (${fmt(http.requestsPerSecond)} req/s, ${http.errors} errors)`);
+  console.log(`ratio collector / raw client insert                       ${(http.eventsPerSecond / raw.client).toFixed(2)}  (goal ≥ 0.50)`);
+  console.log(`ratio collector / raw native insert                       ${(http.eventsPerSecond / raw.native).toFixed(2)}`);
+  console.log(`ratio collector / HTTP ceiling                            ${(http.eventsPerSecond / ceiling.eventsPerSecond).toFixed(2)}`);
+}
+
+console.log('\n== Collector latency at a fixed rate ==');
+const rate = 500;
+const lat = await collectorLatency(rate, quick ? 3 : 10);
+console.log(`${rate} req/s (${fmt(rate * 10)} events/s): p50 ${lat.p50.toFixed(2)} ms   p99 ${lat.p99.toFixed(2)} ms   (${fmt(lat.requests)} requests, ${lat.errors} errors)`);

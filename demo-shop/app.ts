@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { createCatalogIndex } from './catalog-index.ts';
+import { loadCatalog, type CatalogItem } from './catalog.ts';
+import { cartPage } from './pages/cart.ts';
+import { categoryPage } from './pages/category.ts';
+import { checkoutPage } from './pages/checkout.ts';
+import { homePage } from './pages/home.ts';
+import { notFoundResponse } from './pages/not-found.ts';
+import { orderPage } from './pages/order.ts';
+import { productPage } from './pages/product.ts';
+import { searchPage } from './pages/search.ts';
+import { productsApi } from './routes/api-products.ts';
+import { shopAssets } from './routes/assets.ts';
+import { productImages } from './routes/product-images.ts';
+import type { ShopContext } from './shop-context.ts';
+
+export type { CatalogItem } from './catalog.ts';
+
+export interface DemoShopOptions {
+  /** The HTML the shop owner pasted from Shoploop, put verbatim in every page's <head>. */
+  snippet: string;
+  /** Defaults to demo-shop/data/catalog.json. */
+  catalog?: CatalogItem[];
+}
+
+/** The demo storefront. It knows nothing of Shoploop beyond the pasted snippet. */
+export function createDemoShop({ snippet, catalog = loadCatalog() }: DemoShopOptions): Hono {
+  const shop: ShopContext = { snippet, catalog: createCatalogIndex(catalog) };
+  const app = new Hono()
+    .route('/', homePage(shop))
+    .route('/', categoryPage(shop))
+    .route('/', productPage(shop))
+    .route('/', searchPage(shop))
+    .route('/', cartPage(shop))
+    .route('/', checkoutPage(shop))
+    .route('/', orderPage(shop))
+    .route('/', productsApi(shop))
+    .route('/', productImages(shop))
+    .route('/', shopAssets());
+  app.notFound((c) => notFoundResponse(c, shop));
+  app.onError((error, c) => {
+    console.error('demo shop error', error);
+    return c.text('Something went wrong in the shop.', 500);
+  });
+  return app;
+}

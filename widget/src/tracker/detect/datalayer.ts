@@ -1,0 +1,34 @@
+import { guard } from '../guard.ts';
+import { commerceEvents } from '../vocabulary.ts';
+
+declare global {
+  interface Window {
+    dataLayer?: unknown[];
+  }
+}
+
+type Track = (name: string, params: unknown) => void;
+
+/**
+ * Reads one dataLayer entry: GTM style `{ event: 'add_to_cart', ecommerce: {...} }` (search_term sits beside
+ * `ecommerce`) or gtag style, an `arguments` object `['event', 'add_to_cart', {...}]`.
+ */
+const mirror = (entry: unknown, track: Track) => {
+  const e = Object(entry);
+  const [name, params] = e[0] == 'event' ? [e[1], e[2]] : [e.event, { ...e, ...e.ecommerce }];
+  // our own page_view tracking covers SPA navigations; a second one from the dataLayer would double count
+  if (name != 'page_view' && commerceEvents.includes(name)) track(name, params);
+};
+
+/** Mirrors GA4 e-commerce events from `window.dataLayer`: what is already there, then every later push. */
+export const bridgeDataLayer = (track: Track): void => {
+  const dataLayer = (window.dataLayer ||= []);
+  const handle = guard((entry: unknown) => mirror(entry, track));
+  dataLayer.forEach(handle);
+  const push = dataLayer.push;
+  dataLayer.push = function (...entries) {
+    const length = push.apply(this, entries);
+    entries.forEach(handle);
+    return length;
+  };
+};

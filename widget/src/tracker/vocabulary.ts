@@ -1,0 +1,32 @@
+// The collector's vocabulary, mirrored from server/src/collect/vocabulary.ts so the script does not bundle
+// server code; vocabulary.test.ts fails when the two drift apart.
+
+/** GA4 e-commerce names the collector accepts (besides `identify`). */
+export const commerceEvents = [
+  'page_view',
+  'view_item',
+  'view_item_list',
+  'select_item',
+  'search',
+  'add_to_cart',
+  'remove_from_cart',
+  'view_cart',
+  'begin_checkout',
+  'purchase',
+] as const;
+
+export const eventNames = [...commerceEvents, 'identify'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export const availabilities = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'discontinued'] as const;
+export type Availability = (typeof availabilities)[number];
+
+// The collector's size limits (single constants, so the minifier can inline them).
+export const bodyBytes = 64 * 1024;
+export const eventsPerBatch = 100;
+export const itemsPerEvent = 50;
+export const shortText = 128;
+export const nameText = 300;
+export const urlLength = 2048;
+export const maxPrice = 1e9;
+export const maxQuantity = 1e6;
