@@ -10,6 +10,7 @@ import { adminApiRoutes } from './routes/admin-api.ts';
 import { collectRoutes } from './routes/collect.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
+import { LifecycleScheduler } from './lifecycle/scheduler.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -38,6 +39,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     config,
     writer: new EventWriter(db, clock),
     siteCache: new SiteCache(db, () => clock.now()),
+    scheduler: new LifecycleScheduler(db, clock),
     adminTokenHash: typeof hash === 'string' ? async () => hash : hash,
   };
 
@@ -55,5 +57,12 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
 
   app.onError(errorHandler);
   app.notFound(notFoundHandler);
-  return { app, deps, close: () => deps.writer.flush() };
+  return {
+    app,
+    deps,
+    close: async () => {
+      await deps.scheduler.stop();
+      await deps.writer.flush();
+    },
+  };
 }

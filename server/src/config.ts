@@ -13,6 +13,8 @@ export interface Config {
     perVisitorPerMinute: number;
     perIpPerMinute: number;
   };
+  /** how often the lifecycle scheduler looks for due stages */
+  schedulerIntervalMs: number;
   /** where the built widget (shoploop.js) is served from */
   widgetDir: string;
 }
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perVisitorPerMinute: int(env, 'SHOPLOOP_RATE_VISITOR_PER_MIN', 120),
       perIpPerMinute: int(env, 'SHOPLOOP_RATE_IP_PER_MIN', 1200),
     },
+    schedulerIntervalMs: int(env, 'SHOPLOOP_SCHEDULER_INTERVAL_MS', 1000),
     widgetDir: env.SHOPLOOP_WIDGET_DIR || 'dist/widget',
   };
 }

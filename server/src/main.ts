@@ -13,6 +13,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     console.log(`\nAdmin token (shown once; set SHOPLOOP_ADMIN_TOKEN or run "npm run shoploop -- admin reset-token" to replace it):\n  ${token.generated}\n`);
   }
   const shoploop = createApp({ db, config, adminTokenHash: token.hash });
+  shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   const server = serve({ fetch: shoploop.app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const stop = async () => {

@@ -41,7 +41,7 @@ export async function testApp(overrides: Partial<Config> = {}) {
     const res = await shoploop.app.request(path, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     return { status: res.status, body: (await res.json()) as T };
   };
-  return { db, clock, site, config, app: shoploop.app, admin };
+  return { db, clock, site, config, app: shoploop.app, admin, scheduler: shoploop.deps.scheduler };
 }
 
 let seq = 0;

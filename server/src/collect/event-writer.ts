@@ -34,6 +34,11 @@ const UPSERT_VISITOR = `INSERT INTO visitors (site_id, visitor_id, customer_id, 
     last_session_id = excluded.last_session_id,
     time_zone = coalesce(excluded.time_zone, time_zone),
     customer_id = coalesce(excluded.customer_id, customer_id)`;
+/** Every event makes the visitor's person (the customer, once identified) due for the lifecycle now. */
+const TOUCH_PROFILE = `INSERT INTO profiles (site_id, profile_id, touched, due_at, updated_at)
+  SELECT site_id, CASE WHEN customer_id IS NULL THEN 'v:' || visitor_id ELSE 'c:' || customer_id END, 1, ?, ?
+  FROM visitors WHERE site_id = ? AND visitor_id = ?
+  ON CONFLICT (site_id, profile_id) DO UPDATE SET touched = touched + 1, due_at = min(coalesce(due_at, excluded.due_at), excluded.due_at)`;
 
 /**
  * Funnels every event write of this instance through one serialized writer with group commit: requests that
@@ -100,6 +105,7 @@ export class EventWriter {
     for (const { siteId, batch: b } of group) {
       const customerId = b.events.findLast((e) => e.name === 'identify')?.params.customer_id ?? null;
       statements.push({ sql: UPSERT_VISITOR, args: [siteId, b.vid, customerId, now, now, b.events.at(-1)!.sid, b.tz ?? null] });
+      statements.push({ sql: TOUCH_PROFILE, args: [now, now, siteId, b.vid] });
     }
 
     const observed = new Map<string, ProductObservation[]>();

@@ -1,3 +1,4 @@
 export * from './sites.ts';
 export * from './events.ts';
 export * from './catalog.ts';
+export * from './lifecycle.ts';

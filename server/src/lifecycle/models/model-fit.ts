@@ -16,3 +16,16 @@ export function tooFewRepeatBuyers(repeatBuyers: number, minimum: number): Model
   const noun = repeatBuyers === 1 ? 'repeat buyer' : 'repeat buyers';
   return { fitted: false, reason: `only ${repeatBuyers} ${noun}; need ${minimum}` };
 }
+
+// Dimensionless parameters beyond these bounds mean the likelihood kept rising towards an edge of the
+// parameter space (e.g. a → 0 when no buyer ever seems to drop out): the data do not identify the model.
+const BOUNDARY_LOW = 1e-4;
+const BOUNDARY_HIGH = 1e4;
+
+/** Names the first parameter that ran to a boundary, or null when all are interior. */
+export function parameterAtBoundary(dimensionless: Readonly<Record<string, number>>): string | null {
+  for (const [name, value] of Object.entries(dimensionless)) {
+    if (!(value >= BOUNDARY_LOW && value <= BOUNDARY_HIGH)) return `${name} = ${value.toPrecision(3)}`;
+  }
+  return null;
+}

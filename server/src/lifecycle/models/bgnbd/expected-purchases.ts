@@ -14,7 +14,8 @@ const NEAR_ONE = 1e-7;
  *   (1−z)^(r+x) ₂F₁(r+x, b+x; c; z) = (1−z)^(a−1) ₂F₁(c−r−x, a−1; c; z),   c = a+b+x−1,
  * whose terms decay instead of first growing like n^(r+x−a); the choice keeps the series short and
  * avoids the overflow lifetimes works around. No allocation; the cost is the series length, which grows
- * with z (horizon long against α+T): about a microsecond for typical z ≤ 0.9.
+ * with z (horizon long against α+T): 1,000,000 buyers over 52 weeks with CDNOW's parameters (z ≤ 0.92)
+ * take ~0.3 s on one core.
  */
 export function expectedPurchases(params: BgNbdParams, horizon: number, frequency: number, recency: number, age: number): number {
   if (horizon <= 0) return 0;

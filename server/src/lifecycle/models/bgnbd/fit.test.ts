@@ -48,3 +48,12 @@ test('below the minimum of repeat buyers the model is not fitted, and says why',
   expect(fitBgNbd(histories)).toEqual({ fitted: false, reason: 'only 12 repeat buyers; need 30' });
   expect(fitBgNbd(simulated, { minimumRepeatBuyers: 5000 })).toMatchObject({ fitted: false, reason: expect.stringMatching(/^only \d+ repeat buyers; need 5000$/) });
 });
+
+test('a site where nobody seems to drop out has no interior maximum and is not fitted', () => {
+  // Every repeat buyer bought again on the last day: the likelihood keeps rising as a → 0.
+  const histories = [
+    ...Array.from({ length: 100 }, (_, i) => ({ frequency: 1 + (i % 5), recency: 20, age: 20 })),
+    ...Array.from({ length: 100 }, () => ({ frequency: 0, recency: 0, age: 20 })),
+  ];
+  expect(fitBgNbd(histories)).toMatchObject({ fitted: false, reason: expect.stringMatching(/^no interior maximum: a = /) });
+});

@@ -1,4 +1,4 @@
-import { DEFAULT_MINIMUM_REPEAT_BUYERS, tooFewRepeatBuyers, type ModelNotFitted } from '../model-fit.ts';
+import { DEFAULT_MINIMUM_REPEAT_BUYERS, parameterAtBoundary, tooFewRepeatBuyers, type ModelNotFitted } from '../model-fit.ts';
 import { minimiseFromStarts, type Convergence } from '../numeric/minimise-from-starts.ts';
 import { createBgNbdLogLikelihood } from './log-likelihood.ts';
 import type { BgNbdParams } from './params.ts';
@@ -33,9 +33,11 @@ const SCALED_MAX_AGE = 10;
 
 /**
  * Fits BG/NBD by maximum likelihood: Nelder–Mead over log-parameters (so all four stay positive) on the
- * mean negative log-likelihood, from several starts, each restarted until it stops improving.
- * Returns `{ fitted: false }` below the repeat-buyer minimum, or if the optimiser did not converge
- * (e.g. a site with no visible dropout drives a → 0), so the lifecycle falls back to fixed thresholds.
+ * mean negative log-likelihood: a rough run from each of three starts, the best polished and restarted
+ * until a restart stops improving it.
+ * Returns `{ fitted: false }` below the repeat-buyer minimum, if the optimiser did not converge, or if
+ * a parameter ran to a boundary (a site with no visible dropout drives a → 0), so the lifecycle falls
+ * back to fixed thresholds.
  */
 export function fitBgNbd(histories: readonly PurchaseHistory[], options: BgNbdFitOptions = {}): BgNbdFit {
   const { minimumRepeatBuyers = DEFAULT_MINIMUM_REPEAT_BUYERS } = options;
@@ -50,19 +52,16 @@ export function fitBgNbd(histories: readonly PurchaseHistory[], options: BgNbdFi
     (p) => -logLikelihood(Math.exp(p[0]!), Math.exp(p[1]!), Math.exp(p[2]!), Math.exp(p[3]!)) / buyers,
     STARTS,
   );
-  const params: BgNbdParams = {
-    r: Math.exp(point[0]!),
-    alpha: Math.exp(point[1]!) / timeScale,
-    a: Math.exp(point[2]!),
-    b: Math.exp(point[3]!),
-  };
-  if (!convergence.converged || !Object.values(params).every((value) => Number.isFinite(value) && value > 0)) {
-    return {
-      fitted: false,
-      reason: `maximum likelihood did not converge (${convergence.evaluations} evaluations); ${JSON.stringify(params)}`,
-      convergence,
-    };
+  const [r, scaledAlpha, a, b] = Array.from(point, Math.exp) as [number, number, number, number];
+  if (!convergence.converged) {
+    return { fitted: false, reason: `maximum likelihood did not converge (${convergence.evaluations} evaluations)`, convergence };
   }
+  // α is judged in rescaled time, where it is dimensionless like the others.
+  const atBoundary = parameterAtBoundary({ r, alpha: scaledAlpha, a, b });
+  if (atBoundary !== null) {
+    return { fitted: false, reason: `no interior maximum: ${atBoundary}; the data do not identify the model`, convergence };
+  }
+  const params: BgNbdParams = { r, alpha: scaledAlpha / timeScale, a, b };
   const logLikelihoodInUnits = createBgNbdLogLikelihood(weighted)(params.r, params.alpha, params.a, params.b);
   return { fitted: true, params, logLikelihood: logLikelihoodInUnits, buyers, repeatBuyers: weighted.repeatBuyers, convergence };
 }

@@ -40,7 +40,7 @@ export function customerLifetimeValue(
   let purchasesSoFar = 0;
   for (let month = 1; month <= months; month++) {
     const purchases = expectedPurchases(bgNbd, month * unitsPerMonth, frequency, recency, age);
-    value += (spend * (purchases - purchasesSoFar)) / (1 + monthlyDiscountRate) ** (month - 1);
+    value += (spend * (purchases - purchasesSoFar)) / (1 + monthlyDiscountRate) ** month;
     purchasesSoFar = purchases;
   }
   return value;

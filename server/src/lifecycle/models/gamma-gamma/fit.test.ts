@@ -26,6 +26,11 @@ test('one-time buyers are left out; below the minimum of repeat buyers nothing i
   expect(fitGammaGamma(buyers, { minimumRepeatBuyers: 10 }).fitted).toBe(true);
 });
 
+test('identical spends leave nothing to fit', () => {
+  const buyers = Array.from({ length: 100 }, (_, i) => ({ frequency: 1 + (i % 3), meanSpend: 25 }));
+  expect(fitGammaGamma(buyers)).toMatchObject({ fitted: false, reason: expect.stringMatching(/^no interior maximum/) });
+});
+
 test('rejects spend it cannot use', () => {
   expect(() => fitGammaGamma([{ frequency: 2, meanSpend: Number.NaN }])).toThrow(/buyer spend 0/);
 });

@@ -1,5 +1,6 @@
-import { DEFAULT_MINIMUM_REPEAT_BUYERS, tooFewRepeatBuyers, type ModelNotFitted } from '../model-fit.ts';
+import { DEFAULT_MINIMUM_REPEAT_BUYERS, parameterAtBoundary, tooFewRepeatBuyers, type ModelNotFitted } from '../model-fit.ts';
 import { minimiseFromStarts, type Convergence } from '../numeric/minimise-from-starts.ts';
+import { pearsonCorrelation } from '../numeric/pearson-correlation.ts';
 import { gammaGammaLogLikelihood } from './log-likelihood.ts';
 import type { GammaGammaParams } from './params.ts';
 
@@ -32,8 +33,8 @@ export type GammaGammaFit = FittedGammaGamma | ModelNotFitted;
 /**
  * Fits p, q, v by maximum likelihood over repeat buyers (one-time buyers say nothing about repeat spend),
  * Nelder–Mead over log-parameters from a few starts scaled to the sample's mean spend. Not fitted below
- * the repeat-buyer minimum, without convergence, or when q ≤ 1 (the population mean spend would be
- * infinite, and so would every CLV).
+ * the repeat-buyer minimum, without convergence, with a parameter run to a boundary (e.g. every buyer
+ * spends the same), or when q ≤ 1 (the population mean spend would be infinite, and so every CLV).
  */
 export function fitGammaGamma(buyers: readonly BuyerSpend[], options: GammaGammaFitOptions = {}): GammaGammaFit {
   const { minimumRepeatBuyers = DEFAULT_MINIMUM_REPEAT_BUYERS } = options;
@@ -46,7 +47,8 @@ export function fitGammaGamma(buyers: readonly BuyerSpend[], options: GammaGamma
     frequency: Float64Array.from(repeat, (buyer) => buyer.frequency),
     meanSpend: Float64Array.from(repeat, (buyer) => buyer.meanSpend),
   };
-  const logMeanSpend = Math.log(sample.meanSpend.reduce((sum, m) => sum + m, 0) / repeat.length);
+  const meanSpend = sample.meanSpend.reduce((sum, m) => sum + m, 0) / repeat.length;
+  const logMeanSpend = Math.log(meanSpend);
   const { point, convergence } = minimiseFromStarts(
     (x) => -gammaGammaLogLikelihood(sample, Math.exp(x[0]!), Math.exp(x[1]!), Math.exp(x[2]!)) / repeat.length,
     [
@@ -58,6 +60,11 @@ export function fitGammaGamma(buyers: readonly BuyerSpend[], options: GammaGamma
   const params: GammaGammaParams = { p: Math.exp(point[0]!), q: Math.exp(point[1]!), v: Math.exp(point[2]!) };
   if (!convergence.converged) {
     return { fitted: false, reason: `maximum likelihood did not converge (${convergence.evaluations} evaluations)`, convergence };
+  }
+  // v is in currency; relative to the mean spend it is dimensionless like p and q.
+  const atBoundary = parameterAtBoundary({ p: params.p, q: params.q, 'v / mean spend': params.v / meanSpend });
+  if (atBoundary !== null) {
+    return { fitted: false, reason: `no interior maximum: ${atBoundary}; the data do not identify the model`, convergence };
   }
   if (!(params.q > 1)) {
     return { fitted: false, reason: `q = ${params.q.toFixed(3)} ≤ 1: mean spend has no finite expectation`, convergence };
@@ -77,25 +84,4 @@ function assertValidSpend(buyer: BuyerSpend, index: number): void {
   if (!Number.isInteger(frequency) || frequency < 0 || !Number.isFinite(meanSpend) || meanSpend < 0) {
     throw new RangeError(`buyer spend ${index}: frequency must be a non-negative integer and meanSpend finite and ≥ 0 (got ${JSON.stringify(buyer)})`);
   }
-}
-
-function pearsonCorrelation(xs: Float64Array, ys: Float64Array): number {
-  const n = xs.length;
-  let meanX = 0;
-  let meanY = 0;
-  for (let i = 0; i < n; i++) {
-    meanX += xs[i]! / n;
-    meanY += ys[i]! / n;
-  }
-  let covariance = 0;
-  let varianceX = 0;
-  let varianceY = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - meanX;
-    const dy = ys[i]! - meanY;
-    covariance += dx * dy;
-    varianceX += dx * dx;
-    varianceY += dy * dy;
-  }
-  return varianceX > 0 && varianceY > 0 ? covariance / Math.sqrt(varianceX * varianceY) : 0;
 }

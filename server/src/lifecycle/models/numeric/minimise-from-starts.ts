@@ -1,7 +1,7 @@
 import { nelderMead, type Objective } from './nelder-mead.ts';
 
 export interface MinimiseOptions {
-  /** Restarts of Nelder–Mead from its own answer, per start, before giving up on convergence. */
+  /** Restarts of Nelder–Mead from its own answer before giving up on convergence. */
   maxRestarts?: number;
   /** A restart that improves the value by no more than this confirms the minimum. */
   restartTolerance?: number;
@@ -14,9 +14,9 @@ export interface Convergence {
   /** Objective evaluations over all starts and restarts: the cost of the fit. */
   evaluations: number;
   starts: number;
-  /** Starts that ended at the best value (within the restart tolerance): agreement is evidence of a global optimum. */
+  /** Starts whose rough search reached the final value (to 1e-6 relative): agreement is evidence of a global optimum. */
   startsAgreeing: number;
-  /** Restarts the winning start needed. */
+  /** Restarts the polishing run needed before one confirmed the minimum. */
   restarts: number;
 }
 
@@ -26,9 +26,13 @@ export interface MinimiseResult {
   convergence: Convergence;
 }
 
+// Scouts stop at ~0.1 % on each log-parameter: enough to pick a basin at about 60 % of a full run's cost.
+const SCOUT = { pointTolerance: 1e-3, valueTolerance: 1e-7 };
+const AGREEMENT = 1e-6;
+
 /**
- * Runs Nelder–Mead from each start, restarting each run from its own answer until a restart no longer
- * improves it (a collapsed simplex can stall short of the minimum), and keeps the best.
+ * Runs a rough Nelder–Mead from each start, polishes the best to full tolerance, then restarts it from its
+ * own answer until a restart no longer improves it (a collapsed simplex can stall short of the minimum).
  */
 export function minimiseFromStarts(
   objective: Objective,
@@ -36,30 +40,32 @@ export function minimiseFromStarts(
   options: MinimiseOptions = {},
 ): MinimiseResult {
   const { maxRestarts = 8, restartTolerance = 1e-9, maxEvaluationsPerRun = 5_000 } = options;
+  if (starts.length === 0) throw new RangeError('minimiseFromStarts needs at least one start');
   let evaluations = 0;
-  const runs = starts.map((start) => {
-    let run = nelderMead(objective, start, { maxEvaluations: maxEvaluationsPerRun });
-    evaluations += run.evaluations;
-    let restarts = 0;
-    let confirmed = false;
-    while (!confirmed && restarts < maxRestarts) {
-      const again = nelderMead(objective, run.point, { initialStep: 0.1, maxEvaluations: maxEvaluationsPerRun });
-      evaluations += again.evaluations;
-      restarts++;
-      confirmed = again.converged && run.value - again.value <= restartTolerance;
-      if (again.value < run.value) run = again;
-    }
-    return { ...run, restarts, confirmed };
+  const scouts = starts.map((start) => {
+    const scout = nelderMead(objective, start, { ...SCOUT, maxEvaluations: maxEvaluationsPerRun });
+    evaluations += scout.evaluations;
+    return scout;
   });
+  const bestScout = scouts.reduce((best, scout) => (scout.value < best.value ? scout : best));
 
-  let best = runs[0];
-  if (best === undefined) throw new RangeError('minimiseFromStarts needs at least one start');
-  for (const run of runs) if (run.value < best.value) best = run;
-  const bestValue = best.value;
-  const startsAgreeing = runs.filter((run) => run.value - bestValue <= Math.max(restartTolerance, 1e-12 * Math.abs(bestValue))).length;
+  let run = nelderMead(objective, bestScout.point, { initialStep: 0.1, maxEvaluations: maxEvaluationsPerRun });
+  evaluations += run.evaluations;
+  let restarts = 0;
+  let confirmed = false;
+  while (!confirmed && restarts < maxRestarts) {
+    const again = nelderMead(objective, run.point, { initialStep: 0.1, maxEvaluations: maxEvaluationsPerRun });
+    evaluations += again.evaluations;
+    restarts++;
+    confirmed = run.converged && again.converged && run.value - again.value <= restartTolerance;
+    if (again.value < run.value) run = again;
+  }
+
+  const agreement = AGREEMENT * Math.max(1, Math.abs(run.value));
+  const startsAgreeing = scouts.filter((scout) => scout.value - run.value <= agreement).length;
   return {
-    point: best.point,
-    value: best.value,
-    convergence: { converged: best.confirmed, evaluations, starts: runs.length, startsAgreeing, restarts: best.restarts },
+    point: run.point,
+    value: run.value,
+    convergence: { converged: confirmed, evaluations, starts: starts.length, startsAgreeing, restarts },
   };
 }

@@ -1,0 +1,98 @@
+/**
+ * What the lifecycle knows of one person (a visitor, or every device of an identified customer), folded from
+ * their events in the order the server received them. Times are server receipt times in ms.
+ */
+export interface PersonFacts {
+  firstSeenAt: number;
+  lastEventAt: number;
+  /** the session of the latest event, and whether it showed product interest (product view, search, cart) */
+  sessionId: string;
+  sessionInterest: boolean;
+  /** items in the cart now: adds minus removes, emptied by a purchase */
+  cart: Record<string, number>;
+  /** begin_checkout seen and no purchase after it */
+  checkoutOpen: boolean;
+  /** when the cart was last changed, for the why-record */
+  cartChangedAt: number | null;
+  /** distinct orders (by transaction id), first and last purchase times, total value */
+  orders: string[];
+  firstPurchaseAt: number | null;
+  lastPurchaseAt: number | null;
+  revenue: number;
+}
+
+/** The slice of a stored event the fold reads. */
+export interface FactEvent {
+  name: string;
+  sessionId: string;
+  receivedAt: number;
+  params: {
+    items?: Array<{ item_id: string; quantity?: number | undefined }> | undefined;
+    transaction_id?: string | undefined;
+    value?: number | undefined;
+  };
+}
+
+const INTEREST = new Set(['view_item', 'select_item', 'search', 'add_to_cart', 'view_cart', 'begin_checkout']);
+/** Order ids kept per person: enough for any real buyer, bounded for a misbehaving client. */
+const MAX_ORDERS = 1000;
+
+export function emptyFacts(at: number): PersonFacts {
+  return {
+    firstSeenAt: at,
+    lastEventAt: at,
+    sessionId: '',
+    sessionInterest: false,
+    cart: {},
+    checkoutOpen: false,
+    cartChangedAt: null,
+    orders: [],
+    firstPurchaseAt: null,
+    lastPurchaseAt: null,
+    revenue: 0,
+  };
+}
+
+export const cartCount = (f: PersonFacts) => Object.values(f.cart).reduce((a, b) => a + b, 0);
+
+/** Folds one event into the facts (mutating them: this runs for every event of every re-evaluated person). */
+export function foldEvent(f: PersonFacts, e: FactEvent): PersonFacts {
+  if (e.sessionId !== f.sessionId) {
+    f.sessionId = e.sessionId;
+    f.sessionInterest = false;
+  }
+  f.firstSeenAt = Math.min(f.firstSeenAt, e.receivedAt);
+  f.lastEventAt = Math.max(f.lastEventAt, e.receivedAt);
+  if (INTEREST.has(e.name)) f.sessionInterest = true;
+  const items = e.params.items ?? [];
+  switch (e.name) {
+    case 'add_to_cart':
+      for (const i of items) f.cart[i.item_id] = (f.cart[i.item_id] ?? 0) + Math.max(1, i.quantity ?? 1);
+      f.cartChangedAt = e.receivedAt;
+      break;
+    case 'remove_from_cart':
+      for (const i of items) {
+        const left = (f.cart[i.item_id] ?? 0) - Math.max(1, i.quantity ?? 1);
+        if (left > 0) f.cart[i.item_id] = left;
+        else delete f.cart[i.item_id];
+      }
+      f.cartChangedAt = e.receivedAt;
+      break;
+    case 'begin_checkout':
+      f.checkoutOpen = true;
+      break;
+    case 'purchase': {
+      f.cart = {};
+      f.checkoutOpen = false;
+      f.cartChangedAt = e.receivedAt;
+      const id = e.params.transaction_id ?? `${e.receivedAt}`;
+      if (f.orders.includes(id) || f.orders.length >= MAX_ORDERS) break; // a reloaded confirmation page is one order
+      f.orders.push(id);
+      f.revenue += e.params.value ?? 0;
+      f.firstPurchaseAt = Math.min(f.firstPurchaseAt ?? e.receivedAt, e.receivedAt);
+      f.lastPurchaseAt = Math.max(f.lastPurchaseAt ?? e.receivedAt, e.receivedAt);
+      break;
+    }
+  }
+  return f;
+}
