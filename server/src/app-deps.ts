@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { EventWriter } from './collect/event-writer.ts';
 import type { SiteCache } from './sites/site-cache.ts';
+import type { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import type { LifecycleScheduler } from './lifecycle/scheduler.ts';
 
 /** What route factories receive from `createApp`. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   siteCache: SiteCache;
   /** re-evaluates due lifecycle stages; main.ts starts its timer, tests call runDue() */
   scheduler: LifecycleScheduler;
+  /** daily stage counts and buyer-model refits */
+  maintenance: LifecycleMaintenance;
   /** SHA-256 of the admin token, read when a request is checked */
   adminTokenHash: () => Promise<string>;
 }

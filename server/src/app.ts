@@ -8,8 +8,10 @@ import type { Db } from './db/client.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { adminApiRoutes } from './routes/admin-api.ts';
 import { collectRoutes } from './routes/collect.ts';
+import { meRoutes } from './routes/me.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
+import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import { LifecycleScheduler } from './lifecycle/scheduler.ts';
 
 export interface CreateAppOptions {
@@ -33,13 +35,18 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const config = options.config ?? loadConfig({});
   const { db } = options;
   const hash = options.adminTokenHash;
+  const maintenance = new LifecycleMaintenance(db, clock);
   const deps: AppDeps = {
     db,
     clock,
     config,
     writer: new EventWriter(db, clock),
     siteCache: new SiteCache(db, () => clock.now()),
-    scheduler: new LifecycleScheduler(db, clock),
+    maintenance,
+    scheduler: new LifecycleScheduler(db, clock, {
+      aliveProbability: (siteId) => maintenance.aliveProbability(siteId),
+      maintenance,
+    }),
     adminTokenHash: typeof hash === 'string' ? async () => hash : hash,
   };
 
@@ -52,6 +59,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     // Public, browser-facing API: any shop origin may call it; the collector checks the site's own list.
     .use('/v1/*', cors({ origin: (origin) => origin, allowMethods: ['GET', 'POST'], maxAge: 86400 }))
     .route('/v1', collectRoutes(deps))
+    .route('/v1', meRoutes(deps))
     .route('/admin/api', adminApiRoutes(deps))
     .route('/', widgetAssetRoutes(config.widgetDir));
 

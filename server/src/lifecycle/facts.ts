@@ -14,11 +14,17 @@ export interface PersonFacts {
   checkoutOpen: boolean;
   /** when the cart was last changed, for the why-record */
   cartChangedAt: number | null;
-  /** distinct orders (by transaction id), first and last purchase times, total value */
-  orders: string[];
+  /** distinct orders (by transaction id), oldest first, with time and value: the buyer models read these */
+  orders: Order[];
   firstPurchaseAt: number | null;
   lastPurchaseAt: number | null;
   revenue: number;
+}
+
+export interface Order {
+  id: string;
+  at: number;
+  value: number;
 }
 
 /** The slice of a stored event the fold reads. */
@@ -86,8 +92,8 @@ export function foldEvent(f: PersonFacts, e: FactEvent): PersonFacts {
       f.checkoutOpen = false;
       f.cartChangedAt = e.receivedAt;
       const id = e.params.transaction_id ?? `${e.receivedAt}`;
-      if (f.orders.includes(id) || f.orders.length >= MAX_ORDERS) break; // a reloaded confirmation page is one order
-      f.orders.push(id);
+      if (f.orders.length >= MAX_ORDERS || f.orders.some((o) => o.id === id)) break; // a reloaded confirmation page is one order
+      f.orders.push({ id, at: e.receivedAt, value: e.params.value ?? 0 });
       f.revenue += e.params.value ?? 0;
       f.firstPurchaseAt = Math.min(f.firstPurchaseAt ?? e.receivedAt, e.receivedAt);
       f.lastPurchaseAt = Math.max(f.lastPurchaseAt ?? e.receivedAt, e.receivedAt);

@@ -24,7 +24,10 @@ export interface SchedulerOptions {
   /** how long a claim holds before another instance may take the work over (a crashed instance's claims expire) */
   claimMs?: number;
   /** P(alive) per site from its fitted model; none means the recency rule */
-  aliveProbability?: (siteId: string) => AliveProbability | undefined;
+  aliveProbability?: (siteId: string) => Promise<AliveProbability | undefined>;
+  /** slow chores run with the timer, at most once per `maintenanceEveryMs` of clock time */
+  maintenance?: { run(): Promise<void> };
+  maintenanceEveryMs?: number;
 }
 
 export interface RoundResult {
@@ -45,6 +48,7 @@ const INSERT_TRANSITION = `INSERT INTO stage_transitions (site_id, profile_id, f
  */
 export class LifecycleScheduler {
   private timer: NodeJS.Timeout | null = null;
+  private lastMaintenance = Number.NEGATIVE_INFINITY;
   private running: Promise<RoundResult> | null = null;
   private readonly batchSize: number;
   private readonly claimMs: number;
@@ -59,8 +63,18 @@ export class LifecycleScheduler {
   }
 
   start(intervalMs = 1000): void {
-    this.timer ??= setInterval(() => void this.runDue().catch((e: unknown) => console.error('lifecycle scheduler:', e)), intervalMs);
+    this.timer ??= setInterval(() => void this.tick().catch((e: unknown) => console.error('lifecycle scheduler:', e)), intervalMs);
     this.timer.unref();
+  }
+
+  /** What the timer does: the due stages, then the maintenance chores when their time has come. */
+  async tick(): Promise<void> {
+    await this.runDue();
+    const now = this.clock.now();
+    if (this.options.maintenance && now - this.lastMaintenance >= (this.options.maintenanceEveryMs ?? 60_000)) {
+      this.lastMaintenance = now;
+      await this.options.maintenance.run();
+    }
   }
 
   async stop(): Promise<void> {
@@ -99,7 +113,7 @@ export class LifecycleScheduler {
     const bySite = groupBy(claimed, (c) => c.siteId);
     for (const [siteId, people] of bySite) {
       const thresholds = thresholdsOf(await readLifecycleSettings(this.db, siteId));
-      const pAlive = this.options.aliveProbability?.(siteId);
+      const pAlive = await this.options.aliveProbability?.(siteId);
       for (const person of await this.withNewEvents(siteId, people, statements, now)) {
         transitions += this.evaluateInto(statements, person, thresholds, now, pAlive);
       }

@@ -6,6 +6,8 @@ import { latestVisitors, visitorEvents, visitorsById } from '../admin/visitors.t
 import { adminAuth } from '../http/admin-auth.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { findSite, listSites } from '../sites/sites.ts';
+import { eraseCustomer } from '../lifecycle/erase-customer.ts';
+import { lifecycleOfVisitor } from '../lifecycle/person-view.ts';
 
 const limitParam = z.coerce.number().int().min(1).max(1000).default(50);
 
@@ -56,10 +58,19 @@ export function adminApiRoutes(deps: AppDeps) {
             timeZone: v.timeZone,
             eventCount: events.length,
           },
-          // the lifecycle engine fills this in; until then every visitor is unclassified
-          stage: null,
+          ...(await lifecycleOfVisitor(db, v.siteId, v.visitorId, deps.clock.now())),
           events,
         });
+      })
+      // DELETE /admin/api/customers/:customerId?site=ID — erase a customer: events, profile, history (audited)
+      .delete('/customers/:customerId', async (c) => {
+        const site = await siteParam(parseQuery(z.object({ site: z.string().max(64).optional() }), c.req.query()).site);
+        const sites = site ? [site] : await listSites(db);
+        if (sites.length !== 1) throw badRequest('several sites exist; add ?site=SITE_ID');
+        const customerId = c.req.param('customerId');
+        const erased = await eraseCustomer(db, sites[0]!.id, customerId, deps.clock.now());
+        if (erased.visitors === 0 && erased.profiles === 0) throw notFound(`no customer "${customerId}" on site ${sites[0]!.id}`);
+        return c.json({ erased });
       })
       // GET /admin/api/sites/:siteId/products?limit=N — the catalog, latest change first
       .get('/sites/:siteId/products', async (c) => {

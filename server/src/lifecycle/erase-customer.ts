@@ -1,0 +1,32 @@
+import type { Db } from '../db/client.ts';
+import { sha256 } from '../sites/keys.ts';
+import { customerProfileId, visitorProfileId } from './profile-ids.ts';
+
+export interface ErasureCounts {
+  visitors: number;
+  events: number;
+  profiles: number;
+  transitions: number;
+}
+
+/**
+ * Removes a customer's events (from every device they identified on), visitor rows, profiles and stage
+ * history in one transaction, and writes an audit row that names the customer only by a hash.
+ */
+export async function eraseCustomer(db: Db, siteId: string, customerId: string, now: number): Promise<ErasureCounts> {
+  const devices = (await db.client.execute({ sql: 'SELECT visitor_id FROM visitors WHERE site_id = ? AND customer_id = ?', args: [siteId, customerId] })).rows.map((r) => String(r.visitor_id));
+  const profileIds = [customerProfileId(customerId), ...devices.map(visitorProfileId)];
+  const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
+  const deviceArgs = devices.length ? devices : [''];
+  const [events, transitions, profiles, visitors] = await db.write.run([
+    { sql: `DELETE FROM events WHERE site_id = ? AND visitor_id IN (${inList(deviceArgs.length)})`, args: [siteId, ...deviceArgs] },
+    { sql: `DELETE FROM stage_transitions WHERE site_id = ? AND profile_id IN (${inList(profileIds.length)})`, args: [siteId, ...profileIds] },
+    { sql: `DELETE FROM profiles WHERE site_id = ? AND profile_id IN (${inList(profileIds.length)})`, args: [siteId, ...profileIds] },
+    { sql: `DELETE FROM visitors WHERE site_id = ? AND customer_id = ?`, args: [siteId, customerId] },
+  ]);
+  const counts: ErasureCounts = { visitors: visitors!, events: events!, profiles: profiles!, transitions: transitions! };
+  await db.write.run([
+    { sql: 'INSERT INTO erasures (site_id, subject_hash, erased_at, counts) VALUES (?, ?, ?, ?)', args: [siteId, sha256(`${siteId}:${customerId}`), now, JSON.stringify(counts)] },
+  ]);
+  return counts;
+}

@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
+import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { profileIdOfVisitor, stageOf } from '../lifecycle/person-view.ts';
+
+const query = z.object({
+  site: z.string().min(1).max(64),
+  visitor: z.string().min(1).max(64).regex(/^[\w.:-]+$/),
+});
+
+/**
+ * A visitor's own state, for the widget. The visitor id is random and lives only in that browser, so knowing
+ * it is what entitles a page to read it; the page must also be on one of the site's origins.
+ */
+export function meRoutes({ db, siteCache }: AppDeps) {
+  // GET /v1/me?site=KEY&visitor=ID — current stage of this visitor (their customer's, once identified)
+  return new Hono().get('/me', async (c) => {
+    const parsed = query.safeParse(c.req.query());
+    if (!parsed.success) throw badRequest('expected ?site=SITE_KEY&visitor=VISITOR_ID');
+    const site = await siteCache.byKey(parsed.data.site);
+    if (!site) throw notFound(`unknown site "${parsed.data.site}"`);
+    const origin = c.req.header('origin');
+    if (!origin || !site.allowedOrigins.includes(origin)) throw forbidden('this page is not on an allowed origin of the site');
+    const profileId = await profileIdOfVisitor(db, site.id, parsed.data.visitor);
+    const { stage, since } = await stageOf(db, site.id, profileId);
+    c.header('cache-control', 'no-store');
+    return c.json({ visitor: parsed.data.visitor, stage, since });
+  });
+}
