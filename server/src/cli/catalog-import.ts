@@ -40,7 +40,7 @@ async function importWithProgress(db: Db, site: Site, file: string, options: Imp
   } catch (e) {
     if (!(e instanceof CatalogImportError)) throw e;
     display.stop();
-    if (e.report && e.report.rowsRead > 0) console.log(`Stopped part way: ${formatImportReport(e.report)}\n`);
+    if (e.report && e.report.rowsRead > 0) console.log(`${formatImportReport(e.report)}\nStopped part way: the products counted above are in the catalog.\n`);
     throw new CliError(`catalog import failed: ${e.message}`);
   } finally {
     display.stop();
@@ -67,7 +67,7 @@ export async function catalogImportCommand(argv: string[]): Promise<void> {
   try {
     const site = await chooseSite(db, flag(args, 'site'));
     const report = await importWithProgress(db, site, file, { format, baseUrl: flag(args, 'base-url') }, rejectsPath);
-    console.log(`Imported ${formatImportReport(report)}`);
+    console.log(formatImportReport(report));
     if (rejectsPath) console.log(`\nRejected rows written to ${rejectsPath} (${report.rejected.toLocaleString('en-US')})`);
     if (rowsAccepted(report) === 0) {
       throw new CliError(report.rowsRead === 0 ? 'nothing imported: the feed has no products' : 'nothing imported: every row was rejected');

@@ -9,6 +9,7 @@ const usage = `Shoploop command line — npm run shoploop -- <command>
   site create --name NAME --origin URL      create a site and print the script tag to paste
   site list | site add-origin ID URL | site snippet ID
   catalog import FILE [--site ID]           import a product feed (JSON, CSV or Google Merchant XML)
+  replay uci FILE [--keep-dates] [--site ID] replay a real shop's year of orders through the collector
   admin reset-token                         make a new admin token (the old one stops working)
 
 Environment: SHOPLOOP_DB_URL (default file:./data/shoploop.db), SHOPLOOP_DB_AUTH_TOKEN.`;
@@ -25,6 +26,10 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
     if (sub !== 'import') throw new CliError('usage: npm run shoploop -- catalog import FILE [--site ID]');
     const { catalogImportCommand } = await import('./catalog-import.ts');
     await catalogImportCommand(rest);
+  },
+  async replay(argv) {
+    const { replayCommand } = await import('./replay.ts');
+    await replayCommand(argv);
   },
   async admin(argv) {
     if (argv[0] !== 'reset-token') throw new CliError('usage: npm run shoploop -- admin reset-token');
