@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { collectorLatency, collectorThroughputWrk } from './collector-load.ts';
 import { rawInsertRates } from './raw-insert.ts';
 import { trackerSizes } from './tracker-size.ts';
+import { evaluationRate, fitTimes, schedulerRate } from './lifecycle.ts';
 
 // `npm run bench`: figures, never pass/fail. Machines here are shared and noisy, so each figure that has a
 // baseline is printed as a ratio against it, both measured in this run.
@@ -32,3 +33,13 @@ console.log('\n== Collector latency at a fixed rate ==');
 const rate = 500;
 const lat = await collectorLatency(rate, quick ? 3 : 10);
 console.log(`${rate} req/s (${fmt(rate * 10)} events/s): p50 ${lat.p50.toFixed(2)} ms   p99 ${lat.p99.toFixed(2)} ms   (${fmt(lat.requests)} requests, ${lat.errors} errors)`);
+
+console.log('\n== Lifecycle ==');
+const pure = evaluationRate(1_000_000);
+console.log(`pure evaluation: ${fmt(pure.n)} people in ${fmt(pure.ms)} ms = ${fmt(pure.perSecond)}/s (goal: 1,000,000 in ≤ 5,000 ms); ${(pure.ms / pure.baselineMs).toFixed(1)}× a loop that only reads the same facts`);
+console.log(`  stage mix: ${Object.entries(pure.counts).map(([s, c]) => `${s} ${fmt(c)}`).join(', ')}`);
+const sched = await schedulerRate(quick ? 5_000 : 20_000);
+console.log(`scheduler with database reads and writes, ${fmt(sched.visitors)} people: first classification ${fmt(sched.first.perSecond)}/s, time-only re-evaluation ${fmt(sched.second.perSecond)}/s (${fmt(sched.second.transitions)} transitions); ${(pure.perSecond / sched.second.perSecond).toFixed(0)}× slower than pure evaluation`);
+for (const f of await fitTimes('../shared/data/uci_online_retail/onlineretail.csv.gz')) {
+  console.log(`BG/NBD fit, ${f.data}: ${fmt(f.buyers)} buyers in ${f.ms.toFixed(0)} ms (${f.params})`);
+}
