@@ -22,9 +22,18 @@ export type FeedField = keyof typeof feedFieldNames;
 
 const knownNames = new Set<string>(Object.values(feedFieldNames).flat());
 
+const normalized = new Map<string, string>();
+
 /** `Image Link`, `image-link`, `g:image_link` and `IMAGE_LINK` all name the same column. */
-export const normalizeFieldName = (name: string): string =>
-  name.trim().toLowerCase().replace(/^[a-z][\w-]*:/, '').replace(/[\s-]+/g, '_');
+export function normalizeFieldName(name: string): string {
+  let key = normalized.get(name);
+  if (key === undefined) {
+    key = name.trim().toLowerCase().replace(/^[a-z][\w-]*:/, '').replace(/[\s-]+/g, '_');
+    // every row of a feed repeats the same few names; a feed of ever-new names just stops being cached
+    if (normalized.size < 1000) normalized.set(name, key);
+  }
+  return key;
+}
 
 export interface PickedFields {
   values: Partial<Record<FeedField, unknown>>;

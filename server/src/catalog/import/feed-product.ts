@@ -118,6 +118,10 @@ export function createFeedProductReader(options: FeedProductOptions): (raw: RawF
       brand: row.brand,
       availability: row.availability,
     };
+    // the catalog never stores a bare id (planCatalogWrites has nothing to write), so say so rather than count it
+    if (Object.entries(product).every(([k, v]) => k === 'itemId' || v === undefined)) {
+      return { ok: false, itemId, reason: 'nothing but an id: no name, price, availability or other product field', ignored };
+    }
     return { ok: true, product, ignored };
   };
 }

@@ -19,6 +19,8 @@ export const rowPlace = (r: RowPosition): string => (r.line !== undefined ? `lin
 
 /** A problem that stops reading the file (not just one row); `line` when known. */
 export class FeedReadError extends Error {
+  override name = 'FeedReadError';
+
   constructor(message: string, readonly line?: number) {
     super(line !== undefined ? `line ${line}: ${message}` : message);
   }

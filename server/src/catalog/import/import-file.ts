@@ -1,10 +1,9 @@
 import type { Db } from '../../db/client.ts';
 import { findSite } from '../../sites/sites.ts';
-import type { ProductObservation } from '../observation.ts';
-import { planCatalogWrites } from '../plan-writes.ts';
 import { detectFeedFormat, type FeedFormat } from './feed-format.ts';
 import { createFeedProductReader } from './feed-product.ts';
 import { FeedReadError, type FeedRow } from './feed-row.ts';
+import { FeedWriter } from './feed-writer.ts';
 import type { ImportReport, RejectedRow } from './import-report.ts';
 import { openFeedFile } from './open-feed-file.ts';
 import { parseFeed } from './parse-feed.ts';
@@ -26,6 +25,8 @@ export interface ImportOptions {
 
 /** A problem that stopped the import; `report` says what was read and written before it. */
 export class CatalogImportError extends Error {
+  override name = 'CatalogImportError';
+
   constructor(message: string, readonly report?: ImportReport) {
     super(message);
   }
@@ -63,87 +64,64 @@ export async function importCatalogFile(db: Db, siteId: string, file: string, op
   const now = options.now ?? Date.now();
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const readProduct = createFeedProductReader({ baseUrl: parseBaseUrl(options.baseUrl), now });
-  const report: ImportReport = {
-    file, format, siteId: site.id,
-    rowsRead: 0, created: 0, updated: 0, unchanged: 0, changes: 0,
-    rejected: 0, firstRejected: [], duplicates: 0, firstDuplicateIds: [], ignoredFields: [],
-  };
+  const writer = new FeedWriter(db, site.id, now, chunkSize);
+  let rowsRead = 0;
+  let rejected = 0;
+  const firstRejected: RejectedRow[] = [];
   const ignored = new Set<string>();
-  // Every id seen so far, to spot duplicates across chunks (ids only: a few MB for a million products).
-  const seen = new Set<string>();
-  let chunk = new Map<string, ProductObservation>();
-  // ids in this chunk that an earlier chunk already wrote: their writes apply, but they are not counted again
-  let repeats = new Set<string>();
-  let distinct = 0;
 
   const reject = (row: FeedRow, reason: string, itemId?: string) => {
-    const rejected: RejectedRow = { row: row.row, reason, ...(row.line !== undefined && { line: row.line }), ...(itemId !== undefined && { itemId }) };
-    report.rejected++;
-    if (report.firstRejected.length < FIRST_FEW) report.firstRejected.push(rejected);
-    options.onReject?.(rejected);
+    const r: RejectedRow = { row: row.row, reason, ...(row.line !== undefined && { line: row.line }), ...(itemId !== undefined && { itemId }) };
+    rejected++;
+    if (firstRejected.length < FIRST_FEW) firstRejected.push(r);
+    options.onReject?.(r);
   };
 
-  const flush = async () => {
-    const firstSeen: ProductObservation[] = [];
-    const again: ProductObservation[] = [];
-    for (const [id, product] of chunk) (repeats.has(id) ? again : firstSeen).push(product);
-    const plan = await planCatalogWrites(db.client, site.id, firstSeen, now, 'feed');
-    const replan = await planCatalogWrites(db.client, site.id, again, now, 'feed');
-    const statements = [...plan.statements, ...replan.statements];
-    if (statements.length > 0) await db.client.batch(statements, 'write');
-    distinct += firstSeen.length;
-    report.created += plan.created;
-    report.updated += plan.updated;
-    report.changes += plan.changes + replan.changes;
-    chunk = new Map();
-    repeats = new Set();
-  };
+  const report = (): ImportReport => ({
+    file,
+    format,
+    siteId: site.id,
+    rowsRead,
+    created: writer.created,
+    updated: writer.updated,
+    unchanged: writer.unchanged,
+    changes: writer.changes,
+    rejected,
+    firstRejected,
+    duplicates: writer.duplicates,
+    firstDuplicateIds: writer.firstDuplicateIds,
+    ignoredFields: [...ignored].sort(),
+  });
 
-  let rowsTotal: number | undefined;
-  let lastProgressAt = 0;
   try {
     const feed = await openFeedFile(file);
+    let rowsTotal: number | undefined;
+    let lastProgressAt = 0;
     const progress = () => {
-      lastProgressAt = report.rowsRead;
-      const fraction = rowsTotal ? report.rowsRead / rowsTotal : feed.size ? feed.bytesRead() / feed.size : 1;
-      options.onProgress?.(report.rowsRead, rowsTotal, Math.min(1, fraction));
+      lastProgressAt = rowsRead;
+      const fraction = rowsTotal ? rowsRead / rowsTotal : feed.size ? feed.bytesRead() / feed.size : 1;
+      options.onProgress?.(rowsRead, rowsTotal, Math.min(1, fraction));
     };
     for await (const row of parseFeed(format, feed.text)) {
-      report.rowsRead++;
+      rowsRead++;
       rowsTotal = row.rowsInFeed;
       if ('unreadable' in row) reject(row, row.unreadable);
       else {
         const result = readProduct(row.fields);
         for (const name of result.ignored) if (ignored.size < MAX_IGNORED_NAMES) ignored.add(name);
-        if (!result.ok) reject(row, result.reason, result.itemId);
-        else {
-          const id = result.product.itemId;
-          if (seen.has(id)) {
-            report.duplicates++;
-            if (report.firstDuplicateIds.length < FIRST_FEW && !report.firstDuplicateIds.includes(id)) report.firstDuplicateIds.push(id);
-            if (!chunk.has(id)) repeats.add(id);
-          }
-          seen.add(id);
-          // the whole later row wins within a chunk; across chunks it overwrites the fields it sets
-          chunk.delete(id);
-          chunk.set(id, result.product);
-          if (chunk.size >= chunkSize) await flush();
-        }
+        if (result.ok) await writer.add(result.product);
+        else reject(row, result.reason, result.itemId);
       }
-      if (report.rowsRead - lastProgressAt >= chunkSize) progress();
+      if (rowsRead - lastProgressAt >= chunkSize) progress();
     }
-    await flush();
-    rowsTotal = report.rowsRead;
+    await writer.flush();
+    rowsTotal = rowsRead;
     progress();
   } catch (e) {
-    if (e instanceof FeedReadError) throw new CatalogImportError(e.message, finish(report, distinct, ignored));
-    throw e;
+    if (!(e instanceof FeedReadError)) throw e;
+    // the rows read before the break are as good as any: write them, so the report matches the database
+    await writer.flush();
+    throw new CatalogImportError(e.message, report());
   }
-  return finish(report, distinct, ignored);
-}
-
-function finish(report: ImportReport, distinct: number, ignored: Set<string>): ImportReport {
-  report.unchanged = distinct - report.created - report.updated;
-  report.ignoredFields = [...ignored].sort();
-  return report;
+  return report();
 }

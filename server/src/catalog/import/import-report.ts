@@ -37,7 +37,7 @@ const where = (r: RejectedRow) => (r.line !== undefined ? `line ${r.line}` : `ro
 
 /** The report as the CLI prints it. */
 export function formatImportReport(report: ImportReport): string {
-  const lines = [`${report.file} (${report.format}) into site ${report.siteId}`];
+  const lines = [`Catalog import of ${report.file} (${report.format}) into site ${report.siteId}`];
   const rows: Array<[string, number, string?]> = [
     ['rows read', report.rowsRead],
     ['created', report.created],
@@ -50,7 +50,7 @@ export function formatImportReport(report: ImportReport): string {
   }
   rows.push(['field changes', report.changes, 'kept in each product’s history']);
   const width = Math.max(...rows.map(([, n]) => count(n).length));
-  for (const [label, n, note] of rows) lines.push(`  ${label.padEnd(14)}${count(n).padStart(width)}${note ? `  (${note})` : ''}`);
+  for (const [label, n, note] of rows) lines.push(`  ${label.padEnd(16)}${count(n).padStart(width)}${note ? `  (${note})` : ''}`);
   if (report.ignoredFields.length > 0) lines.push(`  ignored fields: ${report.ignoredFields.join(', ')}`);
   if (report.firstRejected.length > 0) {
     const shown = report.firstRejected.length < report.rejected ? `first ${report.firstRejected.length} of ${count(report.rejected)}` : count(report.rejected);

@@ -84,15 +84,17 @@ export async function* parseCsvFeed(text: AsyncIterable<string>): AsyncGenerator
   let header: string[] | undefined;
   let row = 0;
   for await (const parsed of records as AsyncIterable<ParsedRecord>) {
-    while (skipped.length) {
-      const s = skipped.shift()!;
-      yield { row: ++row, line: s.line, unreadable: s.reason };
-    }
     if (!header) {
       header = parsed.record.map((h) => h.trim());
       continue;
     }
-    const position = { row: ++row, line: startLine(parsed) };
+    const line = startLine(parsed);
+    // the parser reports skips as it meets them, ahead of the records still buffered: keep file order
+    while (skipped.length && skipped[0]!.line < line) {
+      const s = skipped.shift()!;
+      yield { row: ++row, line: s.line, unreadable: s.reason };
+    }
+    const position = { row: ++row, line };
     const extra = parsed.record.slice(header.length).filter((v) => v.trim() !== '');
     if (extra.length > 0) {
       yield { ...position, unreadable: `${parsed.record.length} fields but the header has ${header.length} (a delimiter inside an unquoted value?)` };
