@@ -37,23 +37,20 @@ export async function startStack() {
     return (await res.json()) as T;
   }
 
-  /** Every event stored for the demo site, in the order they happened, across all visitors. */
-  async function storedEvents(): Promise<EventView[]> {
-    const { visitors } = await admin<{ visitors: Array<{ visitorId: string }> }>(`/admin/api/visitors?limit=1000&site=${stack.site.id}`);
-    const all: EventView[] = [];
-    for (const v of visitors) {
-      const { events } = await admin<{ events: EventView[] }>(`/admin/api/visitors/${v.visitorId}?site=${stack.site.id}`);
-      all.push(...events);
-    }
-    return all;
+  /** The events stored for one visitor of the demo site, in the order they happened ([] when none yet). */
+  async function storedEvents(visitorId: string): Promise<EventView[]> {
+    const res = await fetch(`${stack.serverUrl}/admin/api/visitors/${visitorId}?site=${stack.site.id}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+    if (res.status === 404) return [];
+    if (!res.ok) throw new Error(`visitor ${visitorId} → ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { events: EventView[] }).events;
   }
 
   /** Polls the server until `done(events)` holds (the widget batches and retries), or fails with what it saw. */
-  async function waitForEvents(done: (events: EventView[]) => boolean, timeoutMs = 15_000): Promise<EventView[]> {
+  async function waitForEvents(visitorId: string, done: (events: EventView[]) => boolean, timeoutMs = 15_000): Promise<EventView[]> {
     const until = Date.now() + timeoutMs;
     let events: EventView[] = [];
     while (Date.now() < until) {
-      events = await storedEvents();
+      events = await storedEvents(visitorId);
       if (done(events)) return events;
       await new Promise((r) => setTimeout(r, 200));
     }

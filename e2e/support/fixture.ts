@@ -1,0 +1,44 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { startStack, type Stack } from './stack.ts';
+
+const SHOPPER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+/**
+ * One stack (server + demo shop + fresh database) and one Chromium per test file; each test gets its own
+ * browser context, so its own visitor, storage and IndexedDB.
+ */
+export function useStack() {
+  const ctx = {} as { stack: Stack; browser: Browser };
+  beforeAll(async () => {
+    ctx.stack = await startStack();
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.stack?.stop();
+  });
+  return {
+    get stack() {
+      return ctx.stack;
+    },
+    /** A fresh visitor: new context, page on the demo shop; page errors fail the test. */
+    async visitor(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+      // Headless Chromium says "HeadlessChrome", which the collector rightly drops as a bot; a shopper's
+      // browser says Chrome.
+      const context = await ctx.browser.newContext({ userAgent: SHOPPER_UA });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { context, page, errors };
+    },
+  };
+}
+
+/** The visitor id the tracker gave this browser context (the first word of its first-party storage entry). */
+export async function visitorIdOf(page: Page): Promise<string> {
+  const vid = await page.evaluate(() => localStorage.getItem('shoploop:id')?.split(' ')[0] ?? null);
+  if (!vid) throw new Error('the tracker has stored no visitor id');
+  return vid;
+}
