@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoStack } from '../../server/src/cli/demo-stack.ts';
+import { OffsetClock } from '../../server/src/clock.ts';
 import { freePort } from './free-port.ts';
 
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
@@ -28,8 +29,10 @@ export async function startStack() {
     SHOPLOOP_HOST: '127.0.0.1',
     SHOPLOOP_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     DEMO_SHOP_PORT: String(shopPort),
+    SHOPLOOP_SCHEDULER_INTERVAL_MS: '200',
   };
-  const stack = await startDemoStack({ env, shopPort });
+  const clock = new OffsetClock();
+  const stack = await startDemoStack({ env, shopPort, clock });
 
   async function admin<T>(path: string): Promise<T> {
     const res = await fetch(`${stack.serverUrl}${path}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
@@ -57,8 +60,24 @@ export async function startStack() {
     throw new Error(`timed out waiting for events; stored: ${JSON.stringify(events.map((e) => e.name))}`);
   }
 
+  /** Polls the visitor's lifecycle stage until it is `stage`, or fails with the last one seen. */
+  async function waitForStage(visitorId: string, stage: string, timeoutMs = 15_000): Promise<{ stage: string; rule: string; reason: string }> {
+    const until = Date.now() + timeoutMs;
+    let last: { stage: string; rule: string; reason: string } | undefined;
+    while (Date.now() < until) {
+      const res = await fetch(`${stack.serverUrl}/admin/api/visitors/${visitorId}?site=${stack.site.id}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+      if (res.ok) last = ((await res.json()) as { stage: { stage: string; rule: string; reason: string } }).stage;
+      if (last?.stage === stage) return last;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`visitor ${visitorId} never reached ${stage}; last: ${JSON.stringify(last)}`);
+  }
+
   return {
     ...stack,
+    /** the server's clock: `clock.advance(ms)` moves its time forward */
+    clock,
+    waitForStage,
     admin,
     storedEvents,
     waitForEvents,

@@ -18,3 +18,14 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/** The system time moved by an offset: a running server whose time end-to-end tests can move forward. */
+export class OffsetClock implements Clock {
+  private offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}

@@ -1,18 +1,19 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureAdminToken } from './admin/admin-token.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openMigratedDb } from './db/client.ts';
 
 /** Reads config, migrates, listens. Everything else lives in createApp. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env) {
+export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock) {
   const config = loadConfig(env);
   const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const token = await ensureAdminToken(db, config.adminToken);
   if (token.generated) {
     console.log(`\nAdmin token (shown once; set SHOPLOOP_ADMIN_TOKEN or run "npm run shoploop -- admin reset-token" to replace it):\n  ${token.generated}\n`);
   }
-  const shoploop = createApp({ db, config, adminTokenHash: token.hash });
+  const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash });
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   const server = serve({ fetch: shoploop.app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { startDemoShop } from '../../../demo-shop/server.ts';
 import { importCatalogFile } from '../catalog/import/import-file.ts';
+import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openMigratedDb } from '../db/client.ts';
 import { startServer } from '../main.ts';
@@ -9,6 +10,8 @@ import { ensureDemoSite } from './demo-site.ts';
 export interface DemoStackOptions {
   env?: NodeJS.ProcessEnv;
   shopPort?: number;
+  /** the server's clock (end-to-end tests move it) */
+  clock?: Clock;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface DemoStackOptions {
  * origin that embeds Shoploop only through the pasted snippet. The database is migrated, the demo site created
  * and its catalog imported on every start (idempotent: an unchanged feed writes nothing).
  */
-export async function startDemoStack({ env = process.env, shopPort = Number(env.DEMO_SHOP_PORT ?? 8080) }: DemoStackOptions = {}) {
+export async function startDemoStack({ env = process.env, shopPort = Number(env.DEMO_SHOP_PORT ?? 8080), clock }: DemoStackOptions = {}) {
   const config = loadConfig(env);
   const shopOrigin = `http://localhost:${shopPort}`;
   const serverUrl = env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${config.port}`;
@@ -26,7 +29,7 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
   const catalog = await importCatalogFile(setupDb, site.id, resolve('demo-shop/data/catalog.json'), { baseUrl: shopOrigin });
   setupDb.close();
 
-  const server = await startServer(env);
+  const server = await startServer(env, clock);
   const snippet = `<script async src="${serverUrl}/shoploop.js" data-site="${site.publicKey}"></script>`;
   const shop = await startDemoShop({ port: shopPort, snippet });
   return {
