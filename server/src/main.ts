@@ -10,9 +10,6 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const config = loadConfig(env);
   const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const token = await ensureAdminToken(db, config.adminToken);
-  if (token.generated) {
-    console.log(`\nAdmin token (shown once; set SHOPLOOP_ADMIN_TOKEN or run "npm run shoploop -- admin reset-token" to replace it):\n  ${token.generated}\n`);
-  }
   const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash });
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   const server = serve({ fetch: shoploop.app.fetch, port: config.port, hostname: config.host });
@@ -27,8 +24,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry) {
-  const { config, stop } = await startServer();
+  const { config, stop, adminToken } = await startServer();
   console.log(`Shoploop listening on http://localhost:${config.port} (database ${config.dbUrl})`);
+  if (adminToken && !config.adminToken) {
+    console.log(`Admin token (shown once; set SHOPLOOP_ADMIN_TOKEN or run "npm run shoploop -- admin reset-token" to replace it):\n  ${adminToken}`);
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }

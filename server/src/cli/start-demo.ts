@@ -8,7 +8,7 @@ console.log(`
   Demo shop        ${stack.shopUrl}
   Demo catalog     ${catalog.created} new, ${catalog.updated} updated, ${catalog.unchanged} unchanged products
   Snippet          ${stack.snippet}
-  Admin token      ${stack.adminToken ?? 'set earlier: SHOPLOOP_ADMIN_TOKEN, or make a new one with: npm run shoploop -- admin reset-token'}
+  Admin token      ${stack.adminToken ? `${stack.adminToken}${process.env.SHOPLOOP_ADMIN_TOKEN ? '' : '   (shown once: keep it)'}` : 'shown on the first start; make a new one with: npm run shoploop -- admin reset-token'}
 
   Stop with Ctrl+C.`);
 
