@@ -7,6 +7,8 @@ import { EventWriter } from './collect/event-writer.ts';
 import type { Db } from './db/client.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { adminApiRoutes } from './routes/admin-api.ts';
+import { adminLifecycleRoutes } from './routes/admin-lifecycle.ts';
+import { adminPageRoutes } from './routes/admin-page.ts';
 import { collectRoutes } from './routes/collect.ts';
 import { meRoutes } from './routes/me.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
@@ -61,6 +63,8 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/v1', collectRoutes(deps))
     .route('/v1', meRoutes(deps))
     .route('/admin/api', adminApiRoutes(deps))
+    .route('/admin/api', adminLifecycleRoutes(deps))
+    .route('/', adminPageRoutes())
     .route('/', widgetAssetRoutes(config.widgetDir));
 
   app.onError(errorHandler);

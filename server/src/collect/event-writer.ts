@@ -110,13 +110,17 @@ export class EventWriter {
 
     const observed = new Map<string, ProductObservation[]>();
     for (const p of group) observed.set(p.siteId, [...(observed.get(p.siteId) ?? []), ...observationsFromEvents(p.batch.events)]);
+    // Only observations that may change a product are read and written; the rest repeat what is stored.
+    const unknown = new Map<string, ProductObservation[]>();
     for (const [siteId, observations] of observed) {
       const news = this.knownProducts.unknown(siteId, observations, now);
+      if (news.length === 0) continue;
+      unknown.set(siteId, news);
       statements.push(...(await planCatalogWrites(this.db.client, siteId, news, now, 'event')).statements);
     }
 
     const affected = await this.db.write.run(statements);
-    for (const [siteId, observations] of observed) this.knownProducts.remember(siteId, observations, now);
+    for (const [siteId, news] of unknown) this.knownProducts.remember(siteId, news, now);
 
     let next = 0; // the event inserts come first, in group order
     return group.map((p) => {

@@ -1,0 +1,92 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
+import { adminAuth } from '../http/admin-auth.ts';
+import { badRequest } from '../http/errors.ts';
+import { readTextCapped } from '../http/read-body.ts';
+import { applyLifecycleSettings } from '../lifecycle/apply-settings.ts';
+import { dailyStageCounts } from '../lifecycle/read/daily-stages.ts';
+import { isoPeriod, periodFromQuery } from '../lifecycle/read/period.ts';
+import { lifecycleSettingsPatchSchema, mergeSettings } from '../lifecycle/read/settings-patch.ts';
+import { chooseSite } from '../lifecycle/read/site-choice.ts';
+import { currentStageCounts } from '../lifecycle/read/stage-counts.ts';
+import { previewStages } from '../lifecycle/read/stage-preview.ts';
+import { transitionCounts } from '../lifecycle/read/transitions.ts';
+import { thresholdsOf } from '../lifecycle/settings.ts';
+import { readLifecycleSettings } from '../lifecycle/site-lifecycle-config.ts';
+
+/** Settings bodies are a few hundred bytes; anything near this is not a settings form. */
+const MAX_BODY_BYTES = 16_384;
+const siteRef = z.string().min(1).max(64);
+
+const previewBody = z.strictObject({ site: siteRef.optional(), settings: lifecycleSettingsPatchSchema.default({}) });
+const settingsBody = z.strictObject({ lifecycle: lifecycleSettingsPatchSchema });
+
+/** `?site=`, empty meaning not given. */
+function siteQuery(c: Context): string | undefined {
+  const raw = c.req.query('site') || undefined;
+  if (raw !== undefined && !siteRef.safeParse(raw).success) throw badRequest('invalid query: site must be at most 64 characters');
+  return raw;
+}
+
+/** Reads a JSON body and validates it; every problem is a 400 naming the field (the first five in the message). */
+async function parseBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const text = await readTextCapped(c, MAX_BODY_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badRequest('the body is not valid JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const message = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  throw badRequest(`invalid body: ${message}`, { issues });
+}
+
+/**
+ * The lifecycle as marketers and machines read it: stage counts and movements, the daily series, and the
+ * per-site settings with a dry-run preview. Mounted under /admin/api after the other admin routes.
+ */
+export function adminLifecycleRoutes(deps: AppDeps) {
+  const { db, clock } = deps;
+  return (
+    new Hono()
+      .use(adminAuth(deps.adminTokenHash))
+      // GET /admin/api/funnel?from=&to=&site= — people per stage now, and the stage changes in [from, to)
+      .get('/funnel', async (c) => {
+        const period = periodFromQuery(c.req.query(), clock.now());
+        const site = await chooseSite(db, siteQuery(c));
+        const stages = await currentStageCounts(db, site.id);
+        const transitions = await transitionCounts(db, site.id, period);
+        return c.json({ site: site.id, ...isoPeriod(period), stages, transitions });
+      })
+      // GET /admin/api/stages/daily?from=&to=&site= — end-of-day stage counts of each day the period touches
+      .get('/stages/daily', async (c) => {
+        const period = periodFromQuery(c.req.query(), clock.now());
+        const site = await chooseSite(db, siteQuery(c));
+        return c.json({ site: site.id, ...isoPeriod(period), days: await dailyStageCounts(db, site.id, period) });
+      })
+      // POST /admin/api/stages/preview — { site?, settings } → stage counts now vs under the candidate settings (no writes)
+      .post('/stages/preview', async (c) => {
+        const body = await parseBody(c, previewBody);
+        const site = await chooseSite(db, body.site ?? siteQuery(c));
+        const settings = mergeSettings(await readLifecycleSettings(db, site.id), body.settings);
+        const now = clock.now();
+        const counts = await previewStages(db, site.id, thresholdsOf(settings), now, await deps.maintenance.aliveProbability(site.id));
+        return c.json({ site: site.id, settings, ...counts });
+      })
+      // GET /admin/api/sites/:siteId/settings — the site's lifecycle settings (stored values over the defaults)
+      .get('/sites/:siteId/settings', async (c) => {
+        const site = await chooseSite(db, c.req.param('siteId'));
+        return c.json({ site: site.id, lifecycle: await readLifecycleSettings(db, site.id) });
+      })
+      // PUT /admin/api/sites/:siteId/settings — { lifecycle: subset } merged, stored, applied to everyone on the next round
+      .put('/sites/:siteId/settings', async (c) => {
+        const site = await chooseSite(db, c.req.param('siteId'));
+        const body = await parseBody(c, settingsBody);
+        return c.json({ site: site.id, lifecycle: await applyLifecycleSettings(db, site.id, body.lifecycle, clock.now()) });
+      })
+  );
+}
