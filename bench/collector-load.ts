@@ -71,15 +71,15 @@ export async function collectorLatency(ratePerSecond: number, seconds: number, w
  * Closed loop with wrk (C, one thread on the other core) when it is installed: a Node load generator tops out
  * below what the collector takes, and would measure itself. Events counted only from 200 answers.
  */
-export async function collectorThroughputWrk(seconds: number, connections = 32, path = '/v1/collect') {
+export async function collectorThroughputWrk(seconds: number, connections = 32, path = '/v1/collect', batchSize = 10) {
   const collector = await startCollector();
   const run = (forSeconds: number, prefix: string) => {
-    const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${collector.port}${path}`, '--', prefix], { encoding: 'utf8' });
+    const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${collector.port}${path}`, '--', prefix, String(batchSize)], { encoding: 'utf8' });
     const line = out.split('\n').find((l) => l.startsWith('{'));
     if (!line) throw new Error(`wrk printed no summary:\n${out}`);
     const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number };
     const ok = r.requests - r.non2xx;
-    return { eventsPerSecond: (ok * 10) / (r.duration_us / 1e6), requestsPerSecond: ok / (r.duration_us / 1e6), requests: r.requests, errors: r.non2xx + r.socket_errors };
+    return { eventsPerSecond: (ok * batchSize) / (r.duration_us / 1e6), requestsPerSecond: ok / (r.duration_us / 1e6), requests: r.requests, errors: r.non2xx + r.socket_errors };
   };
   run(2, `warm${Date.now()}`); // warm-up: JIT, and the catalog learns the bench's 5,000 products (a shop's steady state)
   const result = run(seconds, `run${Date.now()}`);

@@ -1,5 +1,5 @@
--- wrk script: realistic ~10-event collector batches, each with fresh event and visitor ids.
--- usage: wrk -t1 -c32 -d8s -s bench/wrk/collect.lua http://127.0.0.1:PORT/v1/collect -- RUN_PREFIX
+-- wrk script: storefront-like collector batches of N events (default 10), each with fresh event and visitor ids.
+-- usage: wrk -t1 -c32 -d8s -s bench/wrk/collect.lua http://127.0.0.1:PORT/v1/collect -- RUN_PREFIX [N]
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "text/plain"
 wrk.headers["Origin"] = "http://shop.bench"
@@ -11,9 +11,10 @@ function setup(thread)
   thread:set("tid", #threads)
 end
 
-local prefix, counter = "r", 0
+local prefix, counter, size = "r", 0, 10
 function init(args)
   prefix = (args[1] or "r") .. "t" .. tostring(tid)
+  size = tonumber(args[2] or "10")
 end
 
 local names = { "page_view", "view_item", "view_item", "view_item_list", "page_view", "view_item", "add_to_cart", "view_item", "page_view", "view_cart" }
@@ -22,7 +23,8 @@ function request()
   counter = counter + 1
   local vid = prefix .. "-" .. counter
   local parts = {}
-  for i, name in ipairs(names) do
+  for i = 1, size do
+    local name = names[(i - 1) % #names + 1]
     local sku = "SKU-" .. ((counter * 10 + i) * 7919 % 5000)
     local params = ""
     if name ~= "page_view" then
