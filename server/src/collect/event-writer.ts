@@ -109,7 +109,10 @@ export class EventWriter {
     }
 
     const observed = new Map<string, ProductObservation[]>();
-    for (const p of group) observed.set(p.siteId, [...(observed.get(p.siteId) ?? []), ...observationsFromEvents(p.batch.events)]);
+    for (const p of group) {
+      const list = observed.get(p.siteId) ?? observed.set(p.siteId, []).get(p.siteId)!;
+      list.push(...observationsFromEvents(p.batch.events));
+    }
     // Only observations that may change a product are read and written; the rest repeat what is stored.
     const unknown = new Map<string, ProductObservation[]>();
     for (const [siteId, observations] of observed) {
