@@ -1,3 +1,4 @@
+import type { Shoploop } from '../../shoploop';
 import { readConfig } from './config.ts';
 import { bridgeDataLayer } from './detect/datalayer.ts';
 import { findProduct } from './detect/product.ts';
@@ -10,13 +11,13 @@ import { version } from './version.ts';
  * Starts the tracker for a script tag: replays the queue stub, replaces `window.shoploop` with the real
  * function, sends what earlier pages left in the outbox, then tracks pages, products and the dataLayer.
  */
-export const boot = (script: HTMLScriptElement | null): void => {
+export const boot = (script: HTMLScriptElement): void => {
   const config = readConfig(script);
   if (!config || window.shoploop?.v) {
     if (import.meta.env.DEV) console.warn('[shoploop] no data-site on the script tag, or loaded twice');
     return;
   }
-  const tracker = createTracker(config);
+  const tracker = createTracker(config); // sends what earlier pages left in the outbox
   let retrack: ((force: boolean) => void) | undefined;
 
   const call = (command: unknown, arg?: unknown, params?: unknown) => {
@@ -25,23 +26,24 @@ export const boot = (script: HTMLScriptElement | null): void => {
     // a visitor who opts in is on a page view: report it
     if (command == 'consent' && tracker.consent(arg == 'granted')) retrack?.(true);
   };
-  const shoploop = Object.assign(guard(call), { v: version });
+  const shoploop = guard(call) as Shoploop;
+  shoploop.v = version;
   const queued = window.shoploop?.q ?? [];
   window.shoploop = shoploop;
-  // replayed first, so a consent('denied') pasted before the tag holds before anything is sent
-  for (const args of queued) shoploop(...(Array.from(args) as [unknown, unknown?, unknown?]));
+  // replayed before pages are tracked, so a consent('denied') pasted above the tag holds from the start
+  for (const args of queued) shoploop.apply(0, args as never);
 
-  tracker.start();
-  const flushWhenHidden = guard(() => document.visibilityState == 'hidden' && tracker.flush());
-  addEventListener('pagehide', guard(tracker.flush));
-  addEventListener('visibilitychange', flushWhenHidden);
-  addEventListener('online', guard(tracker.drain));
+  // flush and drain never throw (the sender swallows storage and network failures)
+  addEventListener('pagehide', tracker.flush);
+  addEventListener('visibilitychange', () => document.hidden && tracker.flush());
+  addEventListener('online', tracker.drain);
 
   const onDomReady = guard(() => {
-    retrack = watchPages((referrer) => {
-      tracker.page(referrer);
+    retrack = watchPages(() => {
+      tracker.track('page_view', { page_title: document.title });
+      // the item carries price and currency; `value` would only repeat them
       const item = findProduct();
-      if (item) tracker.track('view_item', { items: [item], value: item.price, currency: item.currency });
+      if (item) tracker.track('view_item', { items: [item] });
     });
     bridgeDataLayer(tracker.track);
   });

@@ -8,12 +8,7 @@ export interface Config {
 }
 
 /** Reads the tag's data- attributes; the API defaults to the folder the script was loaded from. */
-export const readConfig = (script: HTMLScriptElement | null): Config | undefined => {
-  const data = script?.dataset;
-  if (!data?.site) return;
-  return {
-    site: data.site,
-    api: (data.api || new URL('.', script!.src).href).replace(/\/+$/, ''),
-    gpc: data.gpc == 'respect',
-  };
+export const readConfig = (script: HTMLScriptElement): Config | undefined => {
+  const { site, api, gpc } = script.dataset;
+  if (site) return { site, api: (api || new URL('.', script.src).href).replace(/\/$/, ''), gpc: gpc == 'respect' };
 };

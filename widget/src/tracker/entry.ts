@@ -2,4 +2,5 @@
 import { boot } from './boot.ts';
 import { guard } from './guard.ts';
 
-guard(boot)((document.currentScript as HTMLScriptElement | null) ?? document.querySelector('script[data-site]'));
+// currentScript is this tag while it runs, also when a tag manager inserted it
+guard(boot)(document.currentScript as HTMLScriptElement);

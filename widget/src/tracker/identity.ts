@@ -1,27 +1,21 @@
-import { isId, newId } from './ids.ts';
+import { newId } from './ids.ts';
 import { load, remove, save } from './storage.ts';
 
-const visitorKey = 'shoploop:vid';
-/** "<session id> <last activity ms>" */
-const sessionKey = 'shoploop:sid';
+/** "<visitor id> <session id> <last activity ms>", first-party, no cookie */
+const key = 'shoploop:id';
 const sessionTimeoutMs = 30 * 60 * 1000;
 
-/** The first-party visitor id, created on first use. */
-export const visitorId = (): string => {
-  let id = load(visitorKey);
-  if (!isId(id)) save(visitorKey, (id = newId()));
-  return id;
-};
+const stored = () => (load(key) || newId()).split(' ');
 
-/** The current session id; a new one starts after 30 minutes without events. Marks `now` as activity. */
+/** The visitor id (created by the first event; a fresh one until then). */
+export const visitorId = (): string => stored()[0]!;
+
+/** The session id for an event at `now`: a new session starts after 30 minutes without events. */
 export const sessionId = (now: number): string => {
-  const [stored, lastActivity] = (load(sessionKey) ?? '').split(' ');
-  const id = isId(stored) && now - Number(lastActivity) < sessionTimeoutMs ? stored : newId();
-  save(sessionKey, id + ' ' + now);
-  return id;
+  let [visitor, session, lastActivity] = stored();
+  if (!(now - +lastActivity! < sessionTimeoutMs)) session = newId();
+  save(key, `${visitor} ${session} ${now}`);
+  return session!;
 };
 
-export const forgetIdentity = (): void => {
-  remove(visitorKey);
-  remove(sessionKey);
-};
+export const forgetIdentity = (): void => remove(key);

@@ -1,9 +1,9 @@
 import type { TrackedEvent } from './event.ts';
 
 // Events wait here until the collector acknowledges or rejects them, so a closed tab, a lost connection or a
-// server restart loses nothing: the next page sends them. A few lines of IndexedDB instead of `idb`, which
-// would cost over a third of the script's size budget. When IndexedDB is unusable (blocked, private mode,
-// storage errors) this page's events still wait in memory.
+// server restart loses nothing: the next page sends them. A few lines of IndexedDB (about 220 bytes gzipped)
+// instead of `idb`, whose openDB alone is about 1.4 KB gzipped, nearly half the script's budget. Where IndexedDB
+// is unusable (blocked, private mode, storage errors) this page's events still wait in memory.
 
 export interface Outbox {
   put(event: TrackedEvent): void;
@@ -13,35 +13,35 @@ export interface Outbox {
   clear(): void;
 }
 
-const store = 'events';
+const storeName = 'events';
 
-/** One outbox per site: a page may host more than one shop's tag. */
-export const openOutbox = (site: string): Outbox => {
-  const memory = new Map<string, TrackedEvent>();
-  const database = new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('shoploop:' + site);
-    request.onupgradeneeded = () => request.result.createObjectStore(store, { keyPath: 'id' });
+const result = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = reject;
   });
 
-  /** Runs `work` in one transaction; resolves with its request's result once the transaction commits. */
-  const run = async <T>(work: (events: IDBObjectStore) => IDBRequest<T> | void) => {
-    const transaction = (await database).transaction(store, 'readwrite');
-    const request = work(transaction.objectStore(store));
-    return new Promise<T>((resolve, reject) => {
-      transaction.oncomplete = () => resolve(request?.result as T);
-      transaction.onerror = transaction.onabort = reject;
-    });
-  };
-  const write = (work: (events: IDBObjectStore) => void) => void run(work).catch(() => {});
+/** One outbox per site key, so events never travel under another site's key (staging and live on one origin). */
+export const openOutbox = (site: string): Outbox => {
+  const memory = new Map<string, TrackedEvent>();
+  const database = (async () => {
+    const request = indexedDB.open('shoploop:' + site);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName, { keyPath: 'id' });
+    return result(request);
+  })();
+  /** The store in a transaction of its own. All are read-write, so they run in the order they were asked for. */
+  const store = async () => (await database).transaction(storeName, 'readwrite').objectStore(storeName);
+  const write = (work: (events: IDBObjectStore) => void) => void store().then(work).catch(() => {});
 
   return {
     put(event) {
       memory.set(event.id, event);
       write((events) => events.put(event));
     },
-    all: () => run((events) => events.getAll()).catch(() => [...memory.values()]),
+    all: () =>
+      store()
+        .then((events) => result(events.getAll()))
+        .catch(() => [...memory.values()]),
     delete(ids) {
       ids.forEach((id) => memory.delete(id));
       write((events) => ids.forEach((id) => events.delete(id)));

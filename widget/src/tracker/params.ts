@@ -1,5 +1,5 @@
 import type { ShoploopItem, ShoploopParams } from '../../shoploop';
-import { availabilities, itemsPerEvent, maxPrice, maxQuantity, nameText, shortText, urlLength } from './vocabulary.ts';
+import { itemsPerEvent, maxPrice, maxQuantity, nameText, shortText, urlLength } from './vocabulary.ts';
 
 // Turns whatever a shop, a dataLayer or a page's structured data supplies into params the collector accepts.
 // One invalid event makes the server reject its whole batch, so every rule of its schema is enforced here.
@@ -11,27 +11,32 @@ export interface Params extends ShoploopParams {
 /** Returns the cleaned value, or null/undefined to leave the field out. */
 type Rule = (value: unknown) => unknown;
 
-const number = (value: unknown) =>
-  typeof value == 'number' || (typeof value == 'string' && value.trim()) ? Number(value) : NaN;
-
 const inRange = (n: number, max: number) => (n >= 0 && n <= max ? n : null);
 
+/** any value as a string (ids are often numbers), cut to the collector's limit */
 const text =
   (max: number): Rule =>
   (value) =>
-    (typeof value == 'string' || typeof value == 'number') && String(value).slice(0, max);
+    value != null && String(value).slice(0, max);
 
-const money: Rule = (value) => inRange(number(value), maxPrice);
+/** numbers, or strings such as "19.99" (schema.org prices are often strings) */
+const money: Rule = (value) => inRange(parseFloat(value as string), maxPrice);
 
-const quantity: Rule = (value) => inRange(Math.round(number(value)), maxQuantity);
+const quantity: Rule = (value) => inRange(Math.round(parseFloat(value as string)), maxQuantity);
 
-const currency: Rule = (value) => typeof value == 'string' && /^[a-z]{3}$/i.test(value) && value.toUpperCase();
+/** a 3-letter code (the collector upper-cases it) */
+const currency: Rule = (value) => typeof value == 'string' && /^[a-z]{3}$/i.test(value) && value;
 
-/** schema.org URLs ("https://schema.org/InStock"), Open Graph words ("out of stock") and our own names. */
-const availability: Rule = (value) => {
-  const word = String(value).replace(/[\W_]/g, '').toLowerCase();
-  return availabilities.find((a) => word.endsWith(a.replace(/_/g, '')));
-};
+/**
+ * schema.org URLs ("https://schema.org/InStock"), Open Graph words ("out of stock") and our own names, squeezed to
+ * letters ("InStock"), then spelled the collector's way ("in_stock").
+ */
+const availability: Rule = (value) =>
+  /(in|outof)stock|preorder|backorder|discontinued/i
+    .exec(String(value).replace(/[\W_]/g, ''))?.[0]
+    .toLowerCase()
+    .replace('of', '_of')
+    .replace('stock', '_stock');
 
 const short = text(shortText);
 const name = text(nameText);
@@ -50,7 +55,23 @@ const itemRules: Record<keyof ShoploopItem, Rule> = {
   availability,
 };
 
-const paramRules: Record<Exclude<keyof Params, 'items'>, Rule> = {
+/** Keeps the fields that have a rule and pass it (empty strings and `false` count as failing); drops the rest. */
+const pick = <T>(input: unknown, rules: Record<string, Rule>): T => {
+  const out: Record<string, unknown> = {};
+  for (const key in rules) {
+    const value = rules[key]!((input as Record<string, unknown> | undefined)?.[key]);
+    if (value || value === 0) out[key] = value;
+  }
+  return out as T;
+};
+
+const paramRules: Record<keyof Params, Rule> = {
+  items: (items) =>
+    Array.isArray(items) &&
+    items
+      .map((item) => pick<ShoploopItem>(item, itemRules))
+      .filter((item) => item.item_id)
+      .slice(0, itemsPerEvent),
   value: money,
   currency,
   transaction_id: short,
@@ -61,24 +82,4 @@ const paramRules: Record<Exclude<keyof Params, 'items'>, Rule> = {
   page_title: name,
 };
 
-/** Keeps the fields that have a rule and pass it (empty strings and `false` count as failing); drops the rest. */
-const pick = <T>(input: unknown, rules: Record<string, Rule>): T => {
-  const out: Record<string, unknown> = {};
-  for (const key in rules) {
-    const value = rules[key]!((Object(input) as Record<string, unknown>)[key]);
-    if (value || value === 0) out[key] = value;
-  }
-  return out as T;
-};
-
-export const cleanParams = (input: unknown): Params => {
-  const params = pick<Params>(input, paramRules);
-  const items = (Object(input) as { items?: unknown }).items;
-  if (Array.isArray(items)) {
-    params.items = items
-      .map((item) => pick<ShoploopItem>(item, itemRules))
-      .filter((item) => item.item_id)
-      .slice(0, itemsPerEvent);
-  }
-  return params;
-};
+export const cleanParams = (input: unknown): Params => pick(input, paramRules);

@@ -1,6 +1,7 @@
 import type { Envelope, TrackedEvent } from './event.ts';
 import type { Outbox } from './outbox.ts';
-import { post, toBatches } from './transport.ts';
+import { post } from './transport.ts';
+import { bodyBytes, eventsPerBatch } from './vocabulary.ts';
 
 const batchDelayMs = 1000;
 const batchSize = 20;
@@ -11,7 +12,10 @@ export interface Sender {
   add(event: TrackedEvent): void;
   /** sends what this page has waiting now; safe in pagehide (the request starts synchronously) */
   flush(): void;
-  /** sends whatever the outbox holds that this page is not already sending (earlier pages, failed batches) */
+  /**
+   * sends everything the outbox holds: earlier pages' events, failed batches, and this page's waiting ones.
+   * An event already in flight may go twice; the collector drops duplicate ids.
+   */
   drain(): Promise<void>;
   /** drops everything waiting, stored or not */
   clear(): void;
@@ -24,45 +28,48 @@ export const createSender = (
   allowed: () => boolean,
 ): Sender => {
   let waiting: TrackedEvent[] = [];
-  /** ids this page holds or has in flight, so a drain does not send them a second time */
-  const busy = new Set<string>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
 
-  const send = async (events: TrackedEvent[]) => {
-    events.forEach((event) => busy.add(event.id));
-    for (const batch of toBatches(events)) {
-      if (!allowed()) break;
-      if (!(await post(url, envelope(), batch))) {
-        // 1 s doubling to 5 minutes; the outbox keeps the events for the retry, the `online` event or the next page
-        retryTimer ||= setTimeout(drain, Math.min(1000 * 2 ** failures++, maxBackoffMs));
-        break;
-      }
-      failures = 0;
-      outbox.delete(batch.map((event) => event.id));
+  /**
+   * Sends in batches the collector accepts (≤ 100 events, ≤ 64 KB: a UTF-16 unit is at most 3 UTF-8 bytes),
+   * halving until they fit; true when all are settled.
+   */
+  const send = async (events: TrackedEvent[]): Promise<boolean> => {
+    const body = JSON.stringify({ ...envelope(), events });
+    const half = events.length >> 1;
+    if (half && (events.length > eventsPerBatch || body.length * 3 > bodyBytes)) {
+      return (await send(events.slice(0, half))) && send(events.slice(half));
     }
-    events.forEach((event) => busy.delete(event.id));
+    if (!allowed()) return true;
+    if (!(await post(url, body))) {
+      // 1 s doubling to 5 minutes; the outbox keeps the events for the retry, the `online` event or the next page
+      retryTimer ||= setTimeout(drain, Math.min(1000 * 2 ** failures++, maxBackoffMs));
+      return false;
+    }
+    failures = 0;
+    outbox.delete(events.map((event) => event.id));
+    return true;
   };
 
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    const events = waiting;
+    if (waiting[0]) void send(waiting);
     waiting = [];
-    if (events.length) void send(events);
   };
 
   const drain = async () => {
     retryTimer = undefined;
-    const stored = await outbox.all();
-    await send(stored.filter((event) => !busy.has(event.id)));
+    waiting = []; // already in the outbox, which is read next
+    const events = await outbox.all();
+    if (events[0]) await send(events);
   };
 
   return {
     add(event) {
       outbox.put(event);
-      busy.add(event.id);
       if (waiting.push(event) >= batchSize) flush();
       else flushTimer ||= setTimeout(flush, batchDelayMs);
     },

@@ -1,24 +1,22 @@
-// localStorage can throw (disabled storage, sandboxed iframes, full quota): fall back to memory for this page.
-const memory: Record<string, string> = {};
+// Small string values in localStorage, read and written as properties (shorter than getItem/setItem). Where
+// localStorage is unavailable (storage disabled, sandboxed iframe) this page keeps them in memory instead.
+const memory: Record<string, string | undefined> = {};
 
-export const load = (key: string): string | null | undefined => {
+const store = (): Record<string, string | undefined> => {
   try {
-    return localStorage.getItem(key) ?? memory[key];
+    return localStorage as never;
   } catch {
-    return memory[key];
+    return memory;
   }
 };
 
+export const load = (key: string): string | undefined => store()[key];
+
 export const save = (key: string, value: string): void => {
-  memory[key] = value;
   try {
-    localStorage.setItem(key, value);
-  } catch {}
+    store()[key] = value;
+  } catch {} // full quota
 };
 
-export const remove = (key: string): void => {
-  delete memory[key];
-  try {
-    localStorage.removeItem(key);
-  } catch {}
-};
+/** Empties a key (an empty value reads as absent); cheaper than removeItem and never throws. */
+export const remove = (key: string): void => save(key, '');

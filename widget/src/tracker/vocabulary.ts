@@ -16,6 +16,11 @@ export const commerceEvents = [
 ] as const;
 
 export const eventNames = [...commerceEvents, 'identify'] as const;
+/** Whether the collector knows this event name (a regular expression is smaller than the list). */
+export const isEventName = (name: unknown): name is EventName =>
+  /^(page_view|view_item(_list)?|select_item|search|(add_to|remove_from|view)_cart|begin_checkout|purchase|identify)$/.test(
+    name as string,
+  );
 export type EventName = (typeof eventNames)[number];
 
 export const availabilities = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'discontinued'] as const;

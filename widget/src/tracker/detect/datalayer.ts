@@ -1,5 +1,4 @@
 import { guard } from '../guard.ts';
-import { commerceEvents } from '../vocabulary.ts';
 
 declare global {
   interface Window {
@@ -16,8 +15,9 @@ type Track = (name: string, params: unknown) => void;
 const mirror = (entry: unknown, track: Track) => {
   const e = Object(entry);
   const [name, params] = e[0] == 'event' ? [e[1], e[2]] : [e.event, { ...e, ...e.ecommerce }];
-  // our own page_view tracking covers SPA navigations; a second one from the dataLayer would double count
-  if (name != 'page_view' && commerceEvents.includes(name)) track(name, params);
+  // our own page_view tracking covers SPA navigations; a second one from the dataLayer would double count.
+  // `track` drops names the collector does not know (gtm.js, config, ...).
+  if (name != 'page_view') track(name, params);
 };
 
 /** Mirrors GA4 e-commerce events from `window.dataLayer`: what is already there, then every later push. */

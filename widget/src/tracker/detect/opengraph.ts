@@ -1,18 +1,12 @@
 import type { SchemaNode } from './product.ts';
+import { readProperties } from './properties.ts';
 
-/** Matches on the end of the property: `price:amount` finds `product:price:amount` and Shopify's `og:price:amount`. */
-const meta = (property: string) =>
-  document.querySelector(`meta[property$="${property}"]`)?.getAttribute('content') ?? undefined;
-
-/** Open Graph product tags (`og:type` product), read into schema.org's JSON-LD shape. */
+/**
+ * Open Graph product tags (`og:type` product), named by the last part of each property: `og:title` → title,
+ * `product:price:amount` (or Shopify's `og:price:amount`) → amount, `product:retailer_item_id` →
+ * retailer_item_id. `productToItem` knows these names.
+ */
 export const openGraphProduct = (): SchemaNode | undefined => {
-  if (!/product/.test(meta('og:type') ?? '')) return;
-  return {
-    sku: meta(':retailer_item_id'),
-    name: meta('og:title'),
-    image: meta('og:image'),
-    url: meta('og:url'),
-    brand: meta(':brand'),
-    offers: { price: meta('price:amount'), priceCurrency: meta('price:currency'), availability: meta(':availability') },
-  };
+  const tags = readProperties(document, 'property');
+  if (/product/.test(tags.type)) return tags;
 };

@@ -8,7 +8,8 @@ import { openGraphProduct } from './opengraph.ts';
  */
 export type SchemaNode = Record<string, any>;
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value) as SchemaNode | undefined;
+/** A value, or the first of a list of them (schema.org allows both almost everywhere). */
+export const first = (value: unknown) => [value].flat()[0] as SchemaNode | undefined;
 
 /** `brand: "Acme"` or `brand: { "@type": "Brand", name: "Acme" }` */
 const nameOf = (value: unknown) => first(value)?.name ?? first(value);
@@ -19,30 +20,31 @@ const absolute = (url: unknown) => {
   } catch {}
 };
 
-/** Maps a Product (or ProductGroup) to an item; offers may be one Offer, a list, or an AggregateOffer. */
+/**
+ * Maps a Product (or a ProductGroup's first variant) to an item. The first offer's fields (price, priceCurrency,
+ * availability; AggregateOffer's lowPrice) join the product's own, which win where both have one (url, name).
+ * Open Graph's names (title, amount, currency, retailer_item_id) are the fallbacks.
+ */
 export const productToItem = (product: SchemaNode) => {
-  const offer = first(product.offers ?? first(product.hasVariant)?.offers) ?? {};
-  const price = first(offer.priceSpecification) ?? {};
-  const image = first(product.image);
+  const facts: SchemaNode = { ...first(product.offers ?? first(product.hasVariant)?.offers), ...product };
+  const image = first(facts.image);
   return {
     item_id:
-      product.sku ??
-      product.productID ??
-      product.gtin ??
-      product.gtin13 ??
-      product.gtin12 ??
-      product.gtin14 ??
-      product.gtin8 ??
-      product.productGroupID ??
-      product['@id'],
-    item_name: product.name,
-    price: offer.price ?? offer.lowPrice ?? price.price,
-    currency: offer.priceCurrency ?? price.priceCurrency,
-    item_brand: nameOf(product.brand),
-    item_category: nameOf(product.category),
-    image: absolute(image?.url ?? image?.contentUrl ?? image),
-    url: absolute(product.url ?? offer.url ?? location.href),
-    availability: offer.availability,
+      facts.sku ??
+      facts.productID ??
+      facts.gtin13 ??
+      facts.gtin ??
+      facts.retailer_item_id ??
+      facts.productGroupID ??
+      facts['@id'],
+    item_name: facts.name ?? facts.title,
+    price: facts.price ?? facts.lowPrice ?? facts.amount,
+    currency: facts.priceCurrency ?? facts.currency,
+    item_brand: nameOf(facts.brand),
+    item_category: nameOf(facts.category),
+    image: absolute(image?.url ?? image),
+    url: absolute(facts.url ?? location.href),
+    availability: facts.availability,
   };
 };
 

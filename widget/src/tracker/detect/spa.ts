@@ -3,18 +3,22 @@ import { guard } from '../guard.ts';
 /** Single-page apps change the URL first and render after; wait this long before reading title and content. */
 const settleMs = 300;
 
+/** The page's URL without its #fragment: in-page anchors are not page views. */
+export const pageUrl = () => location.href.split('#')[0];
+
 /**
- * Calls `onPage(referrer)` for the current page and after every navigation that changes the URL (ignoring the
+ * Calls `onPage()` for the current page and after every navigation that changes the URL (ignoring the
  * #fragment, so in-page anchors are not page views): history.pushState/replaceState, back/forward, and a page
  * restored from the back/forward cache. Returns a function that reports the current page again.
  */
-export const watchPages = (onPage: (referrer: string) => void): ((force?: boolean) => void) => {
+export const watchPages = (onPage: () => void): ((force?: boolean) => void) => {
   let last: string | undefined;
   const check = guard((force?: boolean) => {
-    const url = location.href.split('#')[0];
-    if (!force && url == last) return;
-    onPage(force || !last ? document.referrer : last);
-    last = url;
+    const url = pageUrl();
+    if (force || url != last) {
+      last = url;
+      onPage();
+    }
   });
   const later = () => setTimeout(check, settleMs);
 
