@@ -1,4 +1,4 @@
--- wrk script: storefront-like collector batches of N events (default 10), each with fresh event and visitor ids.
+-- wrk script: storefront-like collector batches of N events (default 10) with fresh event ids, five batches a visitor.
 -- usage: wrk -t1 -c32 -d8s -s bench/wrk/collect.lua http://127.0.0.1:PORT/v1/collect -- RUN_PREFIX [N]
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "text/plain"
@@ -21,7 +21,9 @@ local names = { "page_view", "view_item", "view_item", "view_item_list", "page_v
 
 function request()
   counter = counter + 1
-  local vid = prefix .. "-" .. counter
+  -- a visit sends several batches: 5 requests per visitor (ids stay unique per request)
+  local vid = prefix .. "-" .. math.floor(counter / 5)
+  local rid = prefix .. "-" .. counter
   local parts = {}
   for i = 1, size do
     local name = names[(i - 1) % #names + 1]
@@ -31,7 +33,7 @@ function request()
       params = ',"params":{"items":[{"item_id":"' .. sku .. '","item_name":"Product ' .. sku ..
         '","price":3.95,"currency":"GBP","quantity":1,"item_category":"Home Decor"}]}'
     end
-    parts[i] = '{"id":"' .. vid .. "-" .. i .. '","name":"' .. name .. '","ts":1763900000000,"sid":"' .. vid ..
+    parts[i] = '{"id":"' .. rid .. "-" .. i .. '","name":"' .. name .. '","ts":1763900000000,"sid":"' .. vid ..
       '-s","url":"http://shop.bench/product/' .. sku .. '","ref":"http://shop.bench/"' .. params .. "}"
   end
   local body = '{"site":"pk_bench","vid":"' .. vid .. '","tz":"Europe/London","v":"bench","events":[' ..

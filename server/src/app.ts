@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { AppDeps } from './app-deps.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
 import { EventWriter } from './collect/event-writer.ts';
 import type { Db } from './db/client.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { publicCors } from './http/public-cors.ts';
 import { adminApiRoutes } from './routes/admin-api.ts';
 import { adminLifecycleRoutes } from './routes/admin-lifecycle.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
@@ -59,7 +59,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
       return c.json({ ok: true });
     })
     // Public, browser-facing API: any shop origin may call it; the collector checks the site's own list.
-    .use('/v1/*', cors({ origin: (origin) => origin, allowMethods: ['GET', 'POST'], maxAge: 86400 }))
+    .use('/v1/*', publicCors())
     .route('/v1', collectRoutes(deps))
     .route('/v1', meRoutes(deps))
     .route('/admin/api', adminApiRoutes(deps))

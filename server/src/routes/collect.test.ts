@@ -131,3 +131,11 @@ describe('POST /v1/collect', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
   });
 });
+
+test('error answers carry CORS headers too, so the script can read why a batch was refused', async () => {
+  const { app } = await testApp();
+  const res = await postCollect(app, '{nope');
+  expect(res.status).toBe(400);
+  expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
+  expect(res.headers.get('vary')).toBe('Origin');
+});
