@@ -25,6 +25,8 @@ export class SessionIndex {
   readonly sessions = new IdTable();
   /** clicks per item, for IDF */
   readonly itemClicks: number[] = [];
+  /** ln(itemClicks), kept so IDF costs no logarithm per vote */
+  readonly itemLogClicks: number[] = [];
   /** each session's clicks in arrival order, repeats kept */
   readonly sequences: number[][] = [];
   /** each session's distinct items in order of first click */
@@ -56,6 +58,7 @@ export class SessionIndex {
     if (item === this.logs.length) {
       this.logs.push({ sessions: [], stamps: [], compactedLength: 0 });
       this.itemClicks.push(0);
+      this.itemLogClicks.push(0);
     }
     const isNewSession = session === this.sequences.length;
     if (isNewSession) {
@@ -66,7 +69,9 @@ export class SessionIndex {
     }
     this.clickCount++;
     if (click.time > this.newest) this.newest = click.time;
-    this.itemClicks[item] = (this.itemClicks[item] ?? 0) + 1;
+    const clicks = (this.itemClicks[item] ?? 0) + 1;
+    this.itemClicks[item] = clicks;
+    this.itemLogClicks[item] = Math.log(clicks);
     const sequence = this.sequences[session] as number[];
     const distinct = this.distinctItems[session] as number[];
     sequence.push(item);
@@ -92,24 +97,19 @@ export class SessionIndex {
    * `limit` entries per item at most, however popular the items are.
    */
   forEachRecentSession(items: readonly number[], limit: number, skipSession: number, visit: (session: number) => void): void {
-    const heap = new CursorHeap(this.sessionTimes, this.sessionStamps);
-    for (const item of items) {
-      const log = this.logs[item];
-      if (log) heap.pushIfValid(log, log.sessions.length - 1);
-    }
+    const logs = items.map((item) => this.logs[item]).filter((log): log is ItemLog => log !== undefined);
+    const heap = new CursorHeap(logs, this.sessionTimes, this.sessionStamps);
     let visited = 0;
     let lastSession = -1;
     while (visited < limit) {
-      const top = heap.pop();
-      if (!top) break;
-      const session = top.log.sessions[top.position] as number;
+      const session = heap.popSession();
+      if (session < 0) break;
       // one session's entries share its (time, stamp) key, so they leave the heap one after another
       if (session !== lastSession && session !== skipSession) {
         visit(session);
         visited++;
       }
       lastSession = session;
-      heap.pushIfValid(top.log, top.position - 1);
     }
   }
 
@@ -143,71 +143,97 @@ export class SessionIndex {
   }
 }
 
-interface Cursor {
-  log: ItemLog;
-  position: number;
-  time: number;
-  stamp: number;
-}
-
-/** Max-heap of log cursors by (session time, stamp): the next newest session across several logs. */
+/**
+ * Max-heap of read positions, one per log, keyed by the (session time, stamp) of the entry under each:
+ * the next newest session across several logs. Positions only move towards older entries.
+ */
 class CursorHeap {
-  private readonly heap: Cursor[] = [];
+  private readonly position: Int32Array;
+  private readonly time: Float64Array;
+  private readonly stamp: Float64Array;
+  /** heap of log indices */
+  private readonly heap: number[] = [];
 
   constructor(
+    private readonly logs: readonly ItemLog[],
     private readonly sessionTimes: readonly number[],
     private readonly sessionStamps: readonly number[],
-  ) {}
+  ) {
+    this.position = new Int32Array(logs.length);
+    this.time = new Float64Array(logs.length);
+    this.stamp = new Float64Array(logs.length);
+    logs.forEach((log, i) => {
+      if (this.seek(i, log.sessions.length - 1)) this.push(i);
+    });
+  }
 
-  /** moves back from `position` past stale entries and pushes the first valid one, if any */
-  pushIfValid(log: ItemLog, position: number): void {
-    for (let p = position; p >= 0; p--) {
+  /** the session under the top cursor, which then moves to its next valid entry; -1 when all logs are read */
+  popSession(): number {
+    const top = this.heap[0];
+    if (top === undefined) return -1;
+    const log = this.logs[top] as ItemLog;
+    const session = log.sessions[this.position[top] as number] as number;
+    if (this.seek(top, (this.position[top] as number) - 1)) this.siftDown(0);
+    else {
+      const last = this.heap.pop() as number;
+      if (this.heap.length > 0) {
+        this.heap[0] = last;
+        this.siftDown(0);
+      }
+    }
+    return session;
+  }
+
+  /** moves cursor `i` to the first valid entry at or before `from`; false when there is none */
+  private seek(i: number, from: number): boolean {
+    const log = this.logs[i] as ItemLog;
+    for (let p = from; p >= 0; p--) {
       const session = log.sessions[p] as number;
       const stamp = log.stamps[p] as number;
       if (this.sessionStamps[session] !== stamp) continue;
-      this.push({ log, position: p, time: this.sessionTimes[session] as number, stamp });
-      return;
+      this.position[i] = p;
+      this.time[i] = this.sessionTimes[session] as number;
+      this.stamp[i] = stamp;
+      return true;
+    }
+    return false;
+  }
+
+  private push(i: number): void {
+    const heap = this.heap;
+    heap.push(i);
+    let at = heap.length - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.above(heap[at] as number, heap[parent] as number)) return;
+      this.swap(at, parent);
+      at = parent;
     }
   }
 
-  pop(): Cursor | undefined {
-    const top = this.heap[0];
-    const last = this.heap.pop();
-    if (top === undefined || last === undefined || this.heap.length === 0) return top;
-    this.heap[0] = last;
-    let i = 0;
+  private siftDown(at: number): void {
+    const heap = this.heap;
     for (;;) {
-      const left = 2 * i + 1;
+      const left = 2 * at + 1;
       const right = left + 1;
-      let best = i;
-      if (left < this.heap.length && this.above(left, best)) best = left;
-      if (right < this.heap.length && this.above(right, best)) best = right;
-      if (best === i) return top;
-      this.swap(i, best);
-      i = best;
-    }
-  }
-
-  private push(cursor: Cursor): void {
-    this.heap.push(cursor);
-    let i = this.heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.above(i, parent)) return;
-      this.swap(i, parent);
-      i = parent;
+      let best = at;
+      if (left < heap.length && this.above(heap[left] as number, heap[best] as number)) best = left;
+      if (right < heap.length && this.above(heap[right] as number, heap[best] as number)) best = right;
+      if (best === at) return;
+      this.swap(at, best);
+      at = best;
     }
   }
 
   private above(a: number, b: number): boolean {
-    const x = this.heap[a] as Cursor;
-    const y = this.heap[b] as Cursor;
-    return x.time > y.time || (x.time === y.time && x.stamp > y.stamp);
+    const ta = this.time[a] as number;
+    const tb = this.time[b] as number;
+    return ta > tb || (ta === tb && (this.stamp[a] as number) > (this.stamp[b] as number));
   }
 
   private swap(a: number, b: number): void {
-    const x = this.heap[a] as Cursor;
-    this.heap[a] = this.heap[b] as Cursor;
+    const x = this.heap[a] as number;
+    this.heap[a] = this.heap[b] as number;
     this.heap[b] = x;
   }
 }

@@ -1,5 +1,9 @@
+import { byTime } from './by-time.ts';
 import { type Decay, decayAt, positionWeight } from './decay.ts';
+import { fillFromPopularity } from './fill.ts';
+import { mostSimilar } from './most-similar.ts';
 import { PopularityRecommender, type PopularityOptions } from './popularity.ts';
+import { ScoreBoard } from './score-board.ts';
 import { SessionIndex } from './session-index.ts';
 import type { Click, RecommendOptions, Recommendation, Recommender } from './types.ts';
 
@@ -18,13 +22,16 @@ export interface SessionKnnOptions {
   idfWeight: number;
   /** STAN λ_inh: discount a neighbour's item by e^(−d/λ), d its distance to the neighbour's last shared item */
   neighbourItemDecay?: number;
-  /** STAN λ_snh in time units: discount a neighbour by e^(−age/λ); needs `now` when recommending */
+  /** STAN λ_snh in time units: discount a neighbour by e^(−age/λ), age measured from `now` */
   recencyDecay?: number;
   /** options of the popularity list that fills short lists */
   popularity?: PopularityOptions;
 }
 
-/** session-rec's V-SKNN configuration for RSC15 (example_next.yml): the published baseline. */
+/**
+ * session-rec's V-SKNN configuration for RSC15 (example_next.yml): the published baseline. Its config also says
+ * `similarity: cosine`, but VMContextKNN ignores that and always uses the weighted overlap, i.e. `dot` here.
+ */
 export const vsknnDefaults: Readonly<SessionKnnOptions> = {
   k: 500,
   sampleSize: 5000,
@@ -41,40 +48,51 @@ export interface KnnRecommendOptions extends RecommendOptions {
   now?: number;
 }
 
-interface Neighbour {
-  session: number;
-  similarity: number;
-  /** 0-based index of the newest click of the current session that the neighbour shares */
-  lastSharedClick: number;
+/** what a request knows about the current session's items, in the scratch arrays */
+interface CurrentSession {
+  items: number[];
+  length: number;
+  distinct: number;
+  squaredNorm: number;
+}
+
+/** sampled candidates as parallel arrays, and the indices of the k chosen as neighbours */
+interface Neighbours {
+  sessions: number[];
+  similarities: number[];
+  /** 0-based index of the newest click of the current session that the candidate shares */
+  lastShared: number[];
+  chosen: number[];
 }
 
 /**
  * Vector-multiplication session kNN (V-SKNN, Ludewig & Jannach 2018): the current session is a vector of
  * position-weighted items; among the most recent sessions sharing an item with it, the k most similar vote
- * for their items. Items scored by no neighbour are filled in from popularity.
+ * for their items. Items no neighbour votes for are filled in from popularity.
  */
 export class SessionKnn implements Recommender {
   readonly options: Readonly<SessionKnnOptions>;
   readonly index: SessionIndex;
   readonly popularity: PopularityRecommender;
-  // per-request scratch indexed by item, reset after use so a request costs only what it touches
-  private clickIndex = new Int32Array(0).fill(-1);
+  private readonly board = new ScoreBoard();
+  // per-request scratch indexed by item; clickIndex is -1 except for the current session's items
+  private clickIndex = new Int32Array(0);
   private clickWeight = new Float64Array(0);
-  private itemScore = new Float64Array(0);
-  private itemScored = new Uint8Array(0);
+  private lastPosition = new Int32Array(0);
+  private nearness: number[] = [];
 
   constructor(options: Partial<SessionKnnOptions> = {}) {
     this.options = { ...vsknnDefaults, ...options };
     if (!(this.options.k >= 1) || !(this.options.sampleSize >= 1)) throw new RangeError('k and sampleSize must be >= 1');
-    this.index = new SessionIndex({ sessionsPerItem: this.options.sampleSize });
+    // one more than the sample, so skipping the caller's own session never costs a neighbour
+    this.index = new SessionIndex({ sessionsPerItem: this.options.sampleSize + 1 });
     this.popularity = new PopularityRecommender(this.options.popularity);
   }
 
   /** a model of `clicks` in time order (ties keep their input order), the same as adding them one by one */
   static fromClicks(clicks: readonly Click[], options: Partial<SessionKnnOptions> = {}): SessionKnn {
     const model = new SessionKnn(options);
-    const order = clicks.map((_, i) => i).sort((a, b) => (clicks[a] as Click).time - (clicks[b] as Click).time || a - b);
-    for (const i of order) model.addClick(clicks[i] as Click);
+    for (const click of byTime(clicks)) model.addClick(click);
     return model;
   }
 
@@ -84,44 +102,57 @@ export class SessionKnn implements Recommender {
   }
 
   recommend(sessionItems: readonly string[], options: KnnRecommendOptions): Recommendation[] {
-    const { limit, exclude } = options;
-    if (limit <= 0) return [];
-    const result = this.rankByNeighbours(sessionItems, options).filter((r) => !exclude?.has(r.itemId));
-    if (result.length > limit) return result.slice(0, limit);
-    const taken = new Set(exclude);
-    for (const r of result) taken.add(r.itemId);
-    for (const filler of this.popularity.top(limit - result.length, taken)) result.push({ ...filler, score: 0 });
-    return result;
+    if (options.limit <= 0) return [];
+    const board = this.board;
+    try {
+      this.voteInto(board, sessionItems, options);
+      return fillFromPopularity(this.topOf(board, options), this.popularity, options);
+    } finally {
+      board.clear();
+    }
   }
 
-  /** every item some neighbour votes for, best first, scores scaled so the best is 1 */
-  private rankByNeighbours(sessionItems: readonly string[], options: KnnRecommendOptions): Recommendation[] {
+  /** every item some neighbour votes for, best first, scaled so the best is 1 */
+  neighbourVotes(sessionItems: readonly string[], options: Omit<KnnRecommendOptions, 'limit'> = {}): Recommendation[] {
+    try {
+      this.voteInto(this.board, sessionItems, options);
+      return this.topOf(this.board, { ...options, limit: this.board.touched.length });
+    } finally {
+      this.board.clear();
+    }
+  }
+
+  /** the board's best `limit` items outside `exclude` as recommendations */
+  topOf(board: ScoreBoard, { limit, exclude }: RecommendOptions): Recommendation[] {
+    const skip = new Set<number>();
+    for (const itemId of exclude ?? []) skip.add(this.index.items.lookup(itemId));
+    const best = board.top(limit, skip, this.ranksBefore);
+    return best.map((item) => ({ itemId: this.index.items.idOf(item), score: board.get(item) }));
+  }
+
+  /** tie-break between equally scored items: the more clicked, then the one seen first */
+  readonly ranksBefore = (a: number, b: number): boolean => {
+    const clicks = this.index.itemClicks;
+    const ca = clicks[a] as number;
+    const cb = clicks[b] as number;
+    return ca > cb || (ca === cb && a < b);
+  };
+
+  /** adds the neighbours' votes to `board` (indexed like `index.items`), scaled so the best vote is 1 */
+  voteInto(board: ScoreBoard, sessionItems: readonly string[], options: Omit<KnnRecommendOptions, 'limit'>): void {
     const index = this.index;
     this.growScratch(index.items.size);
-    const known = this.markSessionItems(sessionItems);
+    board.ensure(index.items.size);
+    const current = this.markSessionItems(sessionItems);
     try {
-      if (known.items.length === 0) return [];
+      if (current.items.length === 0) return;
       const skipSession = options.sessionId === undefined ? -1 : index.sessions.lookup(options.sessionId);
-      const neighbours = this.nearestNeighbours(known, skipSession, options.now ?? index.newestTime);
-      const scored = this.scoreItems(neighbours, sessionItems.length);
-      const clicks = index.itemClicks;
-      scored.sort((a, b) => {
-        const byScore = (this.itemScore[b] as number) - (this.itemScore[a] as number);
-        return byScore || (clicks[b] as number) - (clicks[a] as number) || a - b;
-      });
-      const top = scored.length > 0 ? (this.itemScore[scored[0] as number] as number) : 0;
-      const scale = top > 0 ? top : 1;
-      const ranked = scored.map((item) => ({ itemId: index.items.idOf(item), score: (this.itemScore[item] as number) / scale }));
-      for (const item of scored) {
-        this.itemScore[item] = 0;
-        this.itemScored[item] = 0;
-      }
-      return ranked;
+      const neighbours = this.nearestNeighbours(current, skipSession, options.now ?? index.newestTime);
+      this.scoreItems(board, neighbours, current.length);
+      const best = board.max();
+      if (best > 0) board.scale(1 / best);
     } finally {
-      for (const item of known.items) {
-        this.clickIndex[item] = -1;
-        this.clickWeight[item] = 0;
-      }
+      for (const item of current.items) this.clickIndex[item] = -1;
     }
   }
 
@@ -129,7 +160,7 @@ export class SessionKnn implements Recommender {
    * Writes each known item's position weight and newest click index into the scratch arrays. A repeated item
    * keeps its newest position, as in session-rec; unknown items still count towards the session's length.
    */
-  private markSessionItems(sessionItems: readonly string[]): { items: number[]; distinct: number; squaredNorm: number } {
+  private markSessionItems(sessionItems: readonly string[]): CurrentSession {
     const length = sessionItems.length;
     const items: number[] = [];
     const unknown = new Map<string, number>();
@@ -147,81 +178,83 @@ export class SessionKnn implements Recommender {
     let squaredNorm = 0;
     for (const item of items) squaredNorm += (this.clickWeight[item] as number) ** 2;
     for (const weight of unknown.values()) squaredNorm += weight ** 2;
-    return { items, distinct: items.length + unknown.size, squaredNorm };
+    return { items, length, distinct: items.length + unknown.size, squaredNorm };
   }
 
-  private nearestNeighbours(
-    known: { items: number[]; distinct: number; squaredNorm: number },
-    skipSession: number,
-    now: number,
-  ): Neighbour[] {
+  /** the k most similar of the `sampleSize` most recent sessions sharing an item with the current one */
+  private nearestNeighbours(current: CurrentSession, skipSession: number, now: number): Neighbours {
     const { k, sampleSize, similarity, recencyDecay } = this.options;
     const index = this.index;
-    const candidates: Neighbour[] = [];
-    index.forEachRecentSession(known.items, sampleSize, skipSession, (session) => {
+    const sessions: number[] = [];
+    const similarities: number[] = [];
+    const lastShared: number[] = [];
+    index.forEachRecentSession(current.items, sampleSize, skipSession, (session) => {
       const members = index.distinctItems[session] as number[];
       let overlap = 0;
-      let lastSharedClick = -1;
+      let newestShared = -1;
       for (const item of members) {
         const click = this.clickIndex[item] as number;
         if (click < 0) continue;
         overlap += this.clickWeight[item] as number;
-        if (click > lastSharedClick) lastSharedClick = click;
+        if (click > newestShared) newestShared = click;
       }
       let value = similarity === 'dot'
-        ? overlap / known.distinct
-        : overlap / (Math.sqrt(known.squaredNorm) * Math.sqrt(members.length));
+        ? overlap / current.distinct
+        : overlap / (Math.sqrt(current.squaredNorm) * Math.sqrt(members.length));
       if (recencyDecay !== undefined) {
-        const age = Math.max(0, now - (index.sessionTimes[session] as number));
-        value *= Math.exp(-age / recencyDecay);
+        value *= Math.exp(-Math.max(0, now - (index.sessionTimes[session] as number)) / recencyDecay);
       }
-      if (value > 0) candidates.push({ session, similarity: value, lastSharedClick });
+      if (value <= 0) return;
+      sessions.push(session);
+      similarities.push(value);
+      lastShared.push(newestShared);
     });
-    // stable: among equal similarities the more recent session (earlier in the sample) wins
-    candidates.sort((a, b) => b.similarity - a.similarity);
-    return candidates.length > k ? candidates.slice(0, k) : candidates;
+    return { sessions, similarities, lastShared, chosen: mostSimilar(similarities, k) };
   }
 
-  /** adds each neighbour's vote to its items and returns the items voted for */
-  private scoreItems(neighbours: readonly Neighbour[], length: number): number[] {
+  /** adds each neighbour's vote to its items */
+  private scoreItems(board: ScoreBoard, neighbours: Neighbours, length: number): void {
     const { matchWeight, idfWeight, neighbourItemDecay } = this.options;
     const index = this.index;
-    const sessionCount = index.sessions.size;
-    const touched: number[] = [];
-    for (const neighbour of neighbours) {
-      const vote = neighbour.similarity * decayAt(matchWeight, length - neighbour.lastSharedClick);
-      const members = index.distinctItems[neighbour.session] as number[];
-      const distance = neighbourItemDecay === undefined ? undefined : this.distancesToLastShared(neighbour.session);
-      members.forEach((item, m) => {
+    const logSessions = Math.log(index.sessions.size);
+    const logClicks = index.itemLogClicks;
+    const nearness = neighbourItemDecay === undefined ? [] : this.nearnessTable(neighbourItemDecay);
+    for (const i of neighbours.chosen) {
+      const session = neighbours.sessions[i] as number;
+      const vote = (neighbours.similarities[i] as number) * decayAt(matchWeight, length - (neighbours.lastShared[i] as number));
+      const members = index.distinctItems[session] as number[];
+      const anchor = neighbourItemDecay === undefined ? 0 : this.markPositions(session);
+      for (const item of members) {
         let score = vote;
-        if (idfWeight !== 0) score += score * idfWeight * Math.log(sessionCount / (index.itemClicks[item] as number));
-        if (distance !== undefined && neighbourItemDecay !== undefined) {
-          score *= Math.exp(-(distance[m] as number) / neighbourItemDecay);
+        if (idfWeight !== 0) score += score * idfWeight * (logSessions - (logClicks[item] as number));
+        if (neighbourItemDecay !== undefined) {
+          const distance = Math.abs((this.lastPosition[item] as number) - anchor);
+          score *= nearness[distance] ?? Math.exp(-distance / neighbourItemDecay);
         }
-        if (this.itemScored[item] === 0) {
-          this.itemScored[item] = 1;
-          touched.push(item);
-        }
-        this.itemScore[item] = (this.itemScore[item] as number) + score;
-      });
+        board.add(item, score);
+      }
     }
-    return touched;
   }
 
   /**
-   * For each distinct item of a neighbour (in `distinctItems` order), the distance between its last click in
-   * the neighbour and the neighbour's last click on an item of the current session (STAN's item neighbourhood).
+   * STAN's item neighbourhood: writes each item's last position in the neighbour's click sequence to
+   * `lastPosition` and returns the position of the neighbour's last click on an item of the current session.
    */
-  private distancesToLastShared(session: number): number[] {
+  private markPositions(session: number): number {
     const sequence = this.index.sequences[session] as number[];
-    const members = this.index.distinctItems[session] as number[];
-    let lastShared = 0;
-    sequence.forEach((item, i) => {
-      if ((this.clickIndex[item] as number) >= 0) lastShared = i;
-    });
-    const lastPosition = new Map<number, number>();
-    sequence.forEach((item, i) => lastPosition.set(item, i));
-    return members.map((item) => Math.abs((lastPosition.get(item) as number) - lastShared));
+    let anchor = 0;
+    for (let i = 0; i < sequence.length; i++) {
+      const item = sequence[i] as number;
+      this.lastPosition[item] = i;
+      if ((this.clickIndex[item] as number) >= 0) anchor = i;
+    }
+    return anchor;
+  }
+
+  /** e^(−d/λ) for the distances most sessions have, so votes need no exponential */
+  private nearnessTable(lambda: number): number[] {
+    if (this.nearness.length === 0) this.nearness = Array.from({ length: 64 }, (_, d) => Math.exp(-d / lambda));
+    return this.nearness;
   }
 
   private growScratch(itemCount: number): void {
@@ -233,11 +266,6 @@ export class SessionKnn implements Recommender {
     const clickWeight = new Float64Array(size);
     clickWeight.set(this.clickWeight);
     this.clickWeight = clickWeight;
-    const itemScore = new Float64Array(size);
-    itemScore.set(this.itemScore);
-    this.itemScore = itemScore;
-    const itemScored = new Uint8Array(size);
-    itemScored.set(this.itemScored);
-    this.itemScored = itemScored;
+    this.lastPosition = new Int32Array(size);
   }
 }

@@ -2,7 +2,7 @@
 export interface Click {
   sessionId: string;
   itemId: string;
-  /** seconds or milliseconds, as long as one model uses one unit; only order and differences matter */
+  /** unix seconds: only order and differences matter, but the tuned recency decay is in days of seconds */
   time: number;
 }
 

@@ -7,12 +7,14 @@ export interface CliOptions {
   reference?: string;
   json: boolean;
   limitSessions?: number;
+  /** `shoploop` (the tuned configuration) or `vsknn` (session-rec's V-SKNN parameters, no extensions) */
+  model: 'shoploop' | 'vsknn';
   format: SessionFileFormat;
 }
 
 export const usage =
   'usage: npm run eval:recs -- --train FILE --test FILE [--reference DIR] [--json] [--limit-sessions N]\n' +
-  '                            [--columns session=COL,item=COL,time=COL] [--sep CHAR]';
+  '                            [--columns session=COL,item=COL,time=COL] [--sep CHAR] [--model shoploop|vsknn]';
 
 /** A command line the evaluator cannot run; the message says what to fix. */
 export class UsageError extends Error {
@@ -32,6 +34,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'limit-sessions': { type: 'string' },
         columns: { type: 'string' },
         sep: { type: 'string' },
+        model: { type: 'string', default: 'shoploop' },
       },
       strict: true,
       allowPositionals: false,
@@ -40,7 +43,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError((error as Error).message);
   }
   if (!values.train || !values.test) throw new UsageError('--train and --test are required');
-  const options: CliOptions = { train: values.train, test: values.test, json: values.json ?? false, format: {} };
+  const model = values.model ?? 'shoploop';
+  if (model !== 'shoploop' && model !== 'vsknn') throw new UsageError('--model must be shoploop or vsknn');
+  const options: CliOptions = { train: values.train, test: values.test, json: values.json ?? false, model, format: {} };
   if (values.reference) options.reference = values.reference;
   if (values['limit-sessions'] !== undefined) {
     const n = Number(values['limit-sessions']);

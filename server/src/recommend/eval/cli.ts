@@ -1,5 +1,7 @@
-// npm run eval:recs -- --train FILE --test FILE [--reference DIR] [--json] [--limit-sessions N]
+// npm run eval:recs -- --train FILE --test FILE [--reference DIR] [--json] [--limit-sessions N] [--model vsknn]
 import { parseCliArgs, usage, UsageError } from './cli-args.ts';
+import { vsknnDefaults } from '../session-knn.ts';
+import { shoploopOptions } from '../tuned-options.ts';
 import { evaluate } from './evaluate.ts';
 import { DataFileError, readSessionFile } from './read-sessions.ts';
 import { readReferenceDir } from './reference.ts';
@@ -11,7 +13,13 @@ function main(argv: readonly string[]): number {
     const train = readSessionFile(options.train, options.format);
     const test = readSessionFile(options.test, options.format);
     const reference = options.reference === undefined ? undefined : readReferenceDir(options.reference);
-    const result = evaluate({ train, test, ...(reference && { reference }), ...(options.limitSessions && { maxSessions: options.limitSessions }) });
+    const result = evaluate({
+      train,
+      test,
+      options: options.model === 'vsknn' ? { knn: vsknnDefaults } : shoploopOptions,
+      ...(reference && { reference }),
+      ...(options.limitSessions && { maxSessions: options.limitSessions }),
+    });
     process.stdout.write(options.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : `${toTable(result)}\n`);
     return 0;
   } catch (error) {

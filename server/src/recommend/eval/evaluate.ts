@@ -1,6 +1,6 @@
 import { PopularityRecommender } from '../popularity.ts';
-import { SessionKnn, type SessionKnnOptions } from '../session-knn.ts';
-import { shoploopKnnOptions } from '../tuned-options.ts';
+import { SessionRecommender, type SessionRecommenderOptions } from '../session-recommender.ts';
+import { shoploopOptions } from '../tuned-options.ts';
 import type { Click } from '../types.ts';
 import { MetricAccumulator, type Scores } from './metrics.ts';
 import { type PredictionPoint, predictionPoints } from './protocol.ts';
@@ -14,7 +14,7 @@ export interface EvaluationInput {
   /** only the first N test sessions */
   maxSessions?: number;
   /** Shoploop's kNN configuration; the tuned one by default */
-  knnOptions?: Partial<SessionKnnOptions>;
+  options?: Partial<SessionRecommenderOptions>;
 }
 
 export interface ScoredPoints {
@@ -42,7 +42,7 @@ export function scoreRankings(points: readonly PredictionPoint[], rank: (point: 
 
 /** Trains Shoploop's kNN and the popularity baseline on `train` and scores them with the session-rec protocol. */
 export function evaluate(input: EvaluationInput): EvaluationResult {
-  const knn = SessionKnn.fromClicks(input.train, input.knnOptions ?? shoploopKnnOptions);
+  const shoploop = SessionRecommender.fromClicks(input.train, input.options ?? shoploopOptions);
   const popularity = new PopularityRecommender();
   for (const click of input.train) popularity.addClick(click);
   const trainItems = new Set(input.train.map((click) => click.itemId));
@@ -50,7 +50,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
 
   // each point is ranked once and reused for the reference subset
   const shoploopLists = points.map((point) =>
-    knn.recommend(point.prefix, { limit: CUTOFF, now: point.time }).map((r) => r.itemId),
+    shoploop.recommend(point.prefix, { limit: CUTOFF, now: point.time }).map((r) => r.itemId),
   );
   const popularList = popularity.top(CUTOFF).map((r) => r.itemId);
   const catalogSize = trainItems.size;
