@@ -4,6 +4,7 @@ import type { Db } from './db/client.ts';
 import type { EventWriter } from './collect/event-writer.ts';
 import type { SiteCache } from './sites/site-cache.ts';
 import type { LifecycleMaintenance } from './lifecycle/maintenance.ts';
+import type { RecommendationService } from './recommend/serve/recommendation-service.ts';
 import type { LifecycleScheduler } from './lifecycle/scheduler.ts';
 
 /** What route factories receive from `createApp`. */
@@ -17,6 +18,8 @@ export interface AppDeps {
   scheduler: LifecycleScheduler;
   /** daily stage counts and buyer-model refits */
   maintenance: LifecycleMaintenance;
+  /** in-memory recommendation models, fed by the writer */
+  recommendations: RecommendationService;
   /** SHA-256 of the admin token, read when a request is checked */
   adminTokenHash: () => Promise<string>;
 }

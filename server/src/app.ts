@@ -11,6 +11,8 @@ import { adminLifecycleRoutes } from './routes/admin-lifecycle.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
 import { collectRoutes } from './routes/collect.ts';
 import { meRoutes } from './routes/me.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
+import { RecommendationService } from './recommend/serve/recommendation-service.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
 import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
@@ -38,11 +40,13 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const { db } = options;
   const hash = options.adminTokenHash;
   const maintenance = new LifecycleMaintenance(db, clock);
+  const recommendations = new RecommendationService(db, clock);
   const deps: AppDeps = {
     db,
     clock,
     config,
-    writer: new EventWriter(db, clock),
+    writer: new EventWriter(db, clock, { onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at) }),
+    recommendations,
     siteCache: new SiteCache(db, () => clock.now()),
     maintenance,
     scheduler: new LifecycleScheduler(db, clock, {
@@ -62,6 +66,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .use('/v1/*', publicCors())
     .route('/v1', collectRoutes(deps))
     .route('/v1', meRoutes(deps))
+    .route('/v1', recommendationRoutes(deps, deps.recommendations))
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
     .route('/', adminPageRoutes())

@@ -11,6 +11,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const token = await ensureAdminToken(db, config.adminToken);
   const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash });
+  await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   const server = serve({ fetch: shoploop.app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

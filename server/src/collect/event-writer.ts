@@ -5,7 +5,7 @@ import { observationsFromEvents } from '../catalog/from-events.ts';
 import { KnownProducts } from '../catalog/known-products.ts';
 import type { ProductObservation } from '../catalog/observation.ts';
 import { planCatalogWrites } from '../catalog/plan-writes.ts';
-import type { CollectBatch } from './schema.ts';
+import type { CollectBatch, CollectEvent } from './schema.ts';
 
 export interface WriteResult {
   stored: number;
@@ -22,6 +22,8 @@ interface Pending {
 export interface EventWriterOptions {
   /** most events committed in one transaction */
   maxRows?: number;
+  /** told of the events each request stored (never duplicates), in commit order: the recommender learns from them */
+  onCommitted?(siteId: string, visitorId: string, stored: CollectEvent[], receivedAt: number): void;
 }
 
 // Constant SQL texts, so the write path prepares each once (see db/write-path.ts).
@@ -51,6 +53,7 @@ export class EventWriter {
   private running: Promise<void> | null = null;
   private readonly maxRows: number;
   private readonly knownProducts = new KnownProducts();
+  private readonly onCommitted: EventWriterOptions['onCommitted'];
 
   constructor(
     private readonly db: Db,
@@ -58,6 +61,7 @@ export class EventWriter {
     options: EventWriterOptions = {},
   ) {
     this.maxRows = options.maxRows ?? 2000;
+    this.onCommitted = options.onCommitted;
   }
 
   write(siteId: string, batch: CollectBatch): Promise<WriteResult> {
@@ -127,9 +131,15 @@ export class EventWriter {
 
     let next = 0; // the event inserts come first, in group order
     return group.map((p) => {
-      let stored = 0;
-      for (let i = 0; i < p.batch.events.length; i++) stored += affected[next++]!;
-      return { stored, duplicates: p.batch.events.length - stored };
+      const stored = p.batch.events.filter(() => affected[next++]! > 0);
+      if (stored.length > 0 && this.onCommitted) {
+        try {
+          this.onCommitted(p.siteId, p.batch.vid, stored, now);
+        } catch (error) {
+          console.error('event writer: a listener failed after the commit', error); // the write itself stands
+        }
+      }
+      return { stored: stored.length, duplicates: p.batch.events.length - stored.length };
     });
   }
 }
