@@ -30,6 +30,7 @@ export async function startStack() {
     SHOPLOOP_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     DEMO_SHOP_PORT: String(shopPort),
     SHOPLOOP_SCHEDULER_INTERVAL_MS: '200',
+    DEMO_HISTORY: '0', // each test starts from an empty shop
   };
   const clock = new OffsetClock();
   const stack = await startDemoStack({ env, shopPort, clock });

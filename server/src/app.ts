@@ -47,7 +47,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     config,
     writer: new EventWriter(db, clock, { onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at) }),
     recommendations,
-    siteCache: new SiteCache(db, () => clock.now()),
+    siteCache: new SiteCache(db, () => performance.now()), // cache age in wall time, whatever the clock says
     maintenance,
     scheduler: new LifecycleScheduler(db, clock, {
       aliveProbability: (siteId) => maintenance.aliveProbability(siteId),

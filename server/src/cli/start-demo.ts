@@ -7,6 +7,7 @@ console.log(`
   Shoploop server  ${serverUrl}   (admin API ${serverUrl}/admin/api, health ${serverUrl}/healthz)
   Demo shop        ${stack.shopUrl}
   Demo catalog     ${catalog.created} new, ${catalog.updated} updated, ${catalog.unchanged} unchanged products
+  Demo history     ${stack.history.replayed ? `${stack.history.people} real customers' year replayed in ${stack.history.seconds.toFixed(0)} s: see ${serverUrl}/admin` : `not replayed: ${stack.history.reason}`}
   Snippet          ${stack.snippet}
   Admin token      ${stack.adminToken ? `${stack.adminToken}${process.env.SHOPLOOP_ADMIN_TOKEN ? '' : '   (shown once: keep it)'}` : 'shown on the first start; make a new one with: npm run shoploop -- admin reset-token'}
 

@@ -120,14 +120,15 @@ export class EventWriter {
     // Only observations that may change a product are read and written; the rest repeat what is stored.
     const unknown = new Map<string, ProductObservation[]>();
     for (const [siteId, observations] of observed) {
-      const news = this.knownProducts.unknown(siteId, observations, now);
+      const news = this.knownProducts.unknown(siteId, observations, performance.now());
       if (news.length === 0) continue;
       unknown.set(siteId, news);
       statements.push(...(await planCatalogWrites(this.db.client, siteId, news, now, 'event')).statements);
     }
 
     const affected = await this.db.write.run(statements);
-    for (const [siteId, news] of unknown) this.knownProducts.remember(siteId, news, now);
+    // the cache ages in wall time: a replay's injected clock jumps and would expire it on every batch
+    for (const [siteId, news] of unknown) this.knownProducts.remember(siteId, news, performance.now());
 
     let next = 0; // the event inserts come first, in group order
     return group.map((p) => {

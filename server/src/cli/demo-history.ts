@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Db } from '../db/client.ts';
+import { replayUci } from '../replay/replay-uci.ts';
+
+export const UCI_FILE = resolve('../shared/data/uci_online_retail/onlineretail.csv.gz');
+
+export type DemoHistory = { replayed: false; reason: string } | { replayed: true; people: number; seconds: number };
+
+/**
+ * A year of a real shop's customers for the demo admin, replayed once into a new demo database: a slice of
+ * the UCI Online Retail orders spread over the year, dated so the year ends now. Skipped when the data is
+ * absent, when the site already has events, or with DEMO_HISTORY=0 (the end-to-end tests set it).
+ */
+export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.ProcessEnv): Promise<DemoHistory> {
+  if (env.DEMO_HISTORY === '0') return { replayed: false, reason: 'DEMO_HISTORY=0' };
+  if (!existsSync(UCI_FILE)) return { replayed: false, reason: `no ${UCI_FILE} (see ../shared/data)` };
+  const any = await db.client.execute({ sql: 'SELECT 1 FROM events WHERE site_id = ? LIMIT 1', args: [siteId] });
+  if (any.rows.length > 0) return { replayed: false, reason: 'the demo site already has events' };
+  const started = performance.now();
+  const people = Number(env.DEMO_HISTORY_PEOPLE ?? 150);
+  console.log(`Replaying ${people} customers' year of orders from the UCI Online Retail data for the demo admin…`);
+  await replayUci(db, { file: UCI_FILE, siteId, limitCustomers: people });
+  return { replayed: true, people, seconds: (performance.now() - started) / 1000 };
+}
