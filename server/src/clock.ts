@@ -29,3 +29,6 @@ export class OffsetClock implements Clock {
     this.offset += ms;
   }
 }
+
+/** Milliseconds since the epoch as ISO 8601, the form every API answer uses for times. */
+export const isoTime = (ms: number): string => new Date(ms).toISOString();

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
+import { isoTime as iso } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { productChanges, products } from '../db/schema/catalog.ts';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function listProducts(db: Db, siteId: string, limit: number) {
   const rows = await db.orm.select().from(products).where(eq(products.siteId, siteId)).orderBy(desc(products.updatedAt)).limit(limit);

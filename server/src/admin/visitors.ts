@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { events, visitors } from '../db/schema/events.ts';
+import { isoTime as iso } from '../clock.ts';
+import { events, visitors, type Visitor } from '../db/schema/events.ts';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export interface VisitorSummary {
   siteId: string;
@@ -40,15 +40,20 @@ export async function latestVisitors(db: Db, limit: number, siteId?: string): Pr
     .where(inArray(events.visitorId, rows.map((r) => r.visitorId)))
     .groupBy(events.siteId, events.visitorId);
   const countOf = new Map(counts.map((c) => [`${c.siteId} ${c.visitorId}`, c.n]));
-  return rows.map((v) => ({
+  return rows.map((v) => visitorSummary(v, countOf.get(`${v.siteId} ${v.visitorId}`) ?? 0));
+}
+
+/** A visitor row as the admin API shows it. */
+export function visitorSummary(v: Visitor, eventCount: number): VisitorSummary {
+  return {
     siteId: v.siteId,
     visitorId: v.visitorId,
     customerId: v.customerId,
     firstSeenAt: iso(v.firstSeenAt),
     lastSeenAt: iso(v.lastSeenAt),
     timeZone: v.timeZone,
-    eventCount: countOf.get(`${v.siteId} ${v.visitorId}`) ?? 0,
-  }));
+    eventCount,
+  };
 }
 
 /** Every site's visitor with this id (random ids make more than one a near impossibility, but it is possible). */

@@ -13,6 +13,7 @@ import {
   type BgNbdParams,
   type GammaGammaParams,
 } from './models/index.ts';
+import { DAY } from './settings.ts';
 import { readLifecycleSettings } from './site-lifecycle-config.ts';
 
 /** What a fit stores per site; every time in the models is in days. */
@@ -59,7 +60,7 @@ export async function fitSiteModels(db: Db, siteId: string, now: number): Promis
     gammaGamma: gg?.fitted ? gg.params : null,
     rfmBreaks: buyers.length
       ? {
-          recencyDays: breaks(buyers.map((b) => (now - Math.max(...times(b))) / 86_400_000)),
+          recencyDays: breaks(buyers.map((b) => (now - Math.max(...times(b))) / DAY)),
           frequency: breaks(buyers.map((b) => b.orders.length)),
           monetary: breaks(buyers.map((b) => b.revenue)),
         }
@@ -101,7 +102,7 @@ export function buyerValue(model: SiteModel | undefined, facts: PersonFacts, now
   return {
     rfm: r
       ? {
-          recency: score((now - Math.max(...times(facts))) / 86_400_000, r.recencyDays, true),
+          recency: score((now - Math.max(...times(facts))) / DAY, r.recencyDays, true),
           frequency: score(facts.orders.length, r.frequency),
           monetary: score(facts.revenue, r.monetary),
         }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { sha256 } from '../sites/keys.ts';
+import { visitorsOfCustomer } from './person-events.ts';
 import { customerProfileId, visitorProfileId } from './profile-ids.ts';
 
 export interface ErasureCounts {
@@ -14,7 +15,7 @@ export interface ErasureCounts {
  * history in one transaction, and writes an audit row that names the customer only by a hash.
  */
 export async function eraseCustomer(db: Db, siteId: string, customerId: string, now: number): Promise<ErasureCounts> {
-  const devices = (await db.client.execute({ sql: 'SELECT visitor_id FROM visitors WHERE site_id = ? AND customer_id = ?', args: [siteId, customerId] })).rows.map((r) => String(r.visitor_id));
+  const devices = await visitorsOfCustomer(db, siteId, customerId);
   const profileIds = [customerProfileId(customerId), ...devices.map(visitorProfileId)];
   const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
   const deviceArgs = devices.length ? devices : [''];

@@ -1,5 +1,5 @@
 import { cartCount, type PersonFacts } from './facts.ts';
-import type { Thresholds } from './settings.ts';
+import { DAY, type Thresholds } from './settings.ts';
 import type { Stage } from './stages.ts';
 
 /** P(alive) of a repeat buyer from the site's fitted BG/NBD model, or undefined when the site has none. */
@@ -27,7 +27,6 @@ export type RuleId =
   | 'repeat_buyer_lapsed'
   | 'everyone_else';
 
-const DAY = 86_400_000;
 const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 /**

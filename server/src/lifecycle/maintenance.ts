@@ -2,8 +2,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { aliveProbabilityOf, fitSiteModels, readSiteModel, type SiteModel } from './buyer-models.ts';
 import type { AliveProbability } from './evaluate.ts';
+import { DAY } from './settings.ts';
 
-const DAY = 86_400_000;
 
 export interface MaintenanceOptions {
   /** how old a site's buyer models may get before they are fitted again */
@@ -55,11 +55,11 @@ export class LifecycleMaintenance {
   }
 
   async refitIfDue(siteId: string, now: number): Promise<SiteModel | undefined> {
-    const [claimed] = await this.db.write.run([
+    const [, claimed] = await this.db.write.run([
       { sql: `INSERT INTO buyer_models (site_id, fitted_at, repeat_buyers, note) VALUES (?, 0, 0, 'not fitted yet') ON CONFLICT (site_id) DO NOTHING`, args: [siteId] },
       // the claim: only one instance moves fitted_at forward
       { sql: `UPDATE buyer_models SET fitted_at = ? WHERE site_id = ? AND fitted_at <= ?`, args: [now, siteId, now - this.refitEveryMs] },
-    ]).then((r) => r.slice(1));
+    ]);
     if (!claimed) return undefined;
     const model = await fitSiteModels(this.db, siteId, now);
     this.models.set(siteId, { model, readAt: now });

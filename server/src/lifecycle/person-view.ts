@@ -1,10 +1,11 @@
+import { isoTime } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { buyerValue, readSiteModel } from './buyer-models.ts';
 import type { PersonFacts } from './facts.ts';
 import { customerProfileId, visitorProfileId } from './profile-ids.ts';
 import type { Stage } from './stages.ts';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number | null) => (ms === null ? null : isoTime(ms));
 
 export interface StageView {
   profileId: string;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { listProducts, productWithHistory } from '../admin/products.ts';
-import { latestVisitors, visitorEvents, visitorsById } from '../admin/visitors.ts';
+import { latestVisitors, visitorEvents, visitorsById, visitorSummary } from '../admin/visitors.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { findSite, listSites } from '../sites/sites.ts';
@@ -49,15 +49,7 @@ export function adminApiRoutes(deps: AppDeps) {
         const v = matches[0]!;
         const events = await visitorEvents(db, v.siteId, v.visitorId);
         return c.json({
-          visitor: {
-            siteId: v.siteId,
-            visitorId: v.visitorId,
-            customerId: v.customerId,
-            firstSeenAt: new Date(v.firstSeenAt).toISOString(),
-            lastSeenAt: new Date(v.lastSeenAt).toISOString(),
-            timeZone: v.timeZone,
-            eventCount: events.length,
-          },
+          visitor: visitorSummary(v, events.length),
           ...(await lifecycleOfVisitor(db, v.siteId, v.visitorId, deps.clock.now())),
           events,
         });

@@ -4,9 +4,10 @@ import type { AppDeps } from '../app-deps.ts';
 import { parseBatch } from '../collect/parse-batch.ts';
 import { limits } from '../collect/vocabulary.ts';
 import { clientAddressKey } from '../http/client-address.ts';
-import { ApiError, forbidden, notFound, rateLimited } from '../http/errors.ts';
+import { ApiError, rateLimited } from '../http/errors.ts';
 import { readTextCapped } from '../http/read-body.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
+import { siteForPage } from '../sites/site-for-page.ts';
 
 export interface CollectResponse {
   ok: true;
@@ -25,13 +26,7 @@ export function collectRoutes({ writer, siteCache, config, clock }: AppDeps) {
   // POST /v1/collect — a batch of storefront events from the tracking script (text/plain JSON: no preflight)
   return new Hono().post('/collect', async (c) => {
     const batch = parseBatch(await readTextCapped(c, limits.bodyBytes));
-    const site = await siteCache.byKey(batch.site);
-    if (!site) throw notFound(`unknown site "${batch.site}": check data-site in the script tag`);
-    const origin = c.req.header('origin');
-    if (!origin) throw forbidden('the request has no Origin header; the collector takes events from browsers on allowed origins');
-    if (!site.allowedOrigins.includes(origin)) {
-      throw forbidden(`origin ${origin} is not allowed for this site; add it with: npm run shoploop -- site add-origin ${site.id} ${origin}`);
-    }
+    const site = await siteForPage(siteCache, batch.site, c.req.header('origin'));
     if (isbot(c.req.header('user-agent') ?? '')) {
       return c.json({ ok: true, received: batch.events.length, stored: 0, duplicates: 0, ignored: 'bot' } satisfies CollectResponse, 202);
     }

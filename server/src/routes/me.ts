@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
+import { siteForPage } from '../sites/site-for-page.ts';
 import { profileIdOfVisitor, stageOf } from '../lifecycle/person-view.ts';
 
 const query = z.object({
@@ -18,10 +19,7 @@ export function meRoutes({ db, siteCache }: AppDeps) {
   return new Hono().get('/me', async (c) => {
     const parsed = query.safeParse(c.req.query());
     if (!parsed.success) throw badRequest('expected ?site=SITE_KEY&visitor=VISITOR_ID');
-    const site = await siteCache.byKey(parsed.data.site);
-    if (!site) throw notFound(`unknown site "${parsed.data.site}"`);
-    const origin = c.req.header('origin');
-    if (!origin || !site.allowedOrigins.includes(origin)) throw forbidden('this page is not on an allowed origin of the site');
+    const site = await siteForPage(siteCache, parsed.data.site, c.req.header('origin'));
     const profileId = await profileIdOfVisitor(db, site.id, parsed.data.visitor);
     const { stage, since } = await stageOf(db, site.id, profileId);
     c.header('cache-control', 'no-store');

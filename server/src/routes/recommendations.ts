@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { limits } from '../collect/vocabulary.ts';
-import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
+import { siteForPage } from '../sites/site-for-page.ts';
 import { readPersonContext } from '../recommend/serve/person-context.ts';
 import type { RecommendationService } from '../recommend/serve/recommendation-service.ts';
 import { requestScenarios } from '../recommend/serve/scenarios.ts';
@@ -38,10 +39,7 @@ export function recommendationRoutes({ db, siteCache }: Pick<AppDeps, 'db' | 'si
       throw badRequest(`invalid query: ${issues[0]?.path || '(query)'}: ${issues[0]?.message ?? 'unknown problem'}`, issues);
     }
     const q = parsed.data;
-    const site = await siteCache.byKey(q.site);
-    if (!site) throw notFound(`unknown site "${q.site}"`);
-    const origin = c.req.header('origin');
-    if (!origin || !site.allowedOrigins.includes(origin)) throw forbidden('this page is not on an allowed origin of the site');
+    const site = await siteForPage(siteCache, q.site, c.req.header('origin'));
     const person = await readPersonContext(db, site.id, q.visitor);
     const result = await service.recommend({ siteId: site.id, visitorId: q.visitor, scenario: q.scenario, item: q.item, category: q.category, limit: q.limit, min: q.min, person });
     c.header('cache-control', 'no-store');
