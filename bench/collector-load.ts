@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { realisticBatch } from './support/realistic-batch.ts';
+import { openLoop, percentiles } from './open-loop.ts';
 import { tempDb } from './support/temp-db.ts';
-
-const ORIGIN = 'http://shop.bench';
+import { collectBody, ORIGIN } from './wrk/collect-bodies.ts';
 
 function post(agent: Agent, port: number, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,41 +30,51 @@ export async function startCollector() {
     });
     child.once('exit', (code) => reject(new Error(`collector exited with ${code}`)));
   });
-  return { port, stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+  return {
+    port,
+    /** CPU seconds (user + system) the collector process has used so far (Linux /proc; NaN elsewhere) */
+    cpuSeconds: () => processCpuSeconds(child.pid),
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => {
+          rmSync(t.dir, { recursive: true, force: true });
+          r();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
 }
 
 /**
- * Open loop at a fixed request rate: latency percentiles of whole requests (~10 events each). The first
+ * Open loop at a fixed request rate: latency percentiles of whole requests (`batchSize` events each). The first
  * `warmupSeconds` at the same rate are not recorded: JIT, and the catalog learning the bench's products.
  */
-export async function collectorLatency(ratePerSecond: number, seconds: number, warmupSeconds = 3) {
+export async function collectorLatency(ratePerSecond: number, seconds: number, warmupSeconds = 3, batchSize = 10) {
   const collector = await startCollector();
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
   let errors = 0;
   const warmup = ratePerSecond * warmupSeconds;
-  const total = warmup + ratePerSecond * seconds;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / ratePerSecond;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const body = JSON.stringify(realisticBatch('pk_bench', i, ORIGIN));
+  await openLoop(ratePerSecond, warmup + ratePerSecond * seconds, async (i) => {
+    const body = collectBody(`lat${process.pid}`, i + 1, batchSize);
     const t0 = performance.now();
-    inFlight.push(
-      post(agent, collector.port, body).then((status) => {
-        if (status !== 200) errors++;
-        else if (i >= warmup) latencies.push(performance.now() - t0);
-      }),
-    );
-  }
-  await Promise.all(inFlight);
+    const status = await post(agent, collector.port, body);
+    if (status !== 200) errors++;
+    else if (i >= warmup) latencies.push(performance.now() - t0);
+  });
   agent.destroy();
   await collector.stop();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { p50: pct(50), p99: pct(99), requests: latencies.length, errors };
+  const { p50, p99 } = percentiles(latencies);
+  return { p50, p99, requests: latencies.length, errors };
 }
 
 /**
@@ -79,10 +89,13 @@ export async function collectorThroughputWrk(seconds: number, connections = 32, 
     if (!line) throw new Error(`wrk printed no summary:\n${out}`);
     const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number };
     const ok = r.requests - r.non2xx;
-    return { eventsPerSecond: (ok * batchSize) / (r.duration_us / 1e6), requestsPerSecond: ok / (r.duration_us / 1e6), requests: r.requests, errors: r.non2xx + r.socket_errors };
+    return { eventsPerSecond: (ok * batchSize) / (r.duration_us / 1e6), requestsPerSecond: ok / (r.duration_us / 1e6), requests: r.requests, events: ok * batchSize, errors: r.non2xx + r.socket_errors };
   };
   run(2, `warm${Date.now()}`); // warm-up: JIT, and the catalog learns the bench's 5,000 products (a shop's steady state)
-  const result = run(seconds, `run${Date.now()}`);
+  const cpuBefore = collector.cpuSeconds();
+  const measured = run(seconds, `run${Date.now()}`);
+  // CPU the collector spent per stored event: unlike events/s, barely moved by other work on a shared machine
+  const result = { ...measured, cpuMicrosPerEvent: ((collector.cpuSeconds() - cpuBefore) * 1e6) / measured.events };
   await collector.stop();
   return result;
 }

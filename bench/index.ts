@@ -3,6 +3,7 @@ import { collectorLatency, collectorThroughputWrk } from './collector-load.ts';
 import { rawInsertRates } from './raw-insert.ts';
 import { trackerSizes } from './tracker-size.ts';
 import { evaluationRate, fitTimes, schedulerRate } from './lifecycle.ts';
+import { recommendationsBench } from './recommendations.ts';
 
 // `npm run bench`: figures, never pass/fail. Machines here are shared and noisy, so each figure that has a
 // baseline is printed as a ratio against it, both measured in this run.
@@ -10,20 +11,24 @@ const quick = process.argv.includes('--quick');
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 console.log('== Tracker size (dist/widget) ==');
-for (const s of trackerSizes()) console.log(`${s.file.padEnd(22)} raw ${fmt(s.raw)} B   gzip -9 ${fmt(s.gzip)} B   brotli -11 ${fmt(s.brotli)} B`);
+for (const s of trackerSizes()) {
+  const budget = s.budget === undefined ? '' : `   (budget ${fmt(s.budget)} B gzip)`;
+  console.log(`${s.file.padEnd(22)} raw ${fmt(s.raw)} B   gzip -9 ${fmt(s.gzip)} B   brotli -11 ${fmt(s.brotli)} B${budget}`);
+}
 
 console.log('\n== Collector throughput vs raw libSQL (same event rows, same table and indexes) ==');
 const raw = await rawInsertRates(quick ? 50_000 : 200_000);
 console.log(`raw: @libsql/client multi-row INSERT, 500 rows/stmt      ${fmt(raw.client)} events/s`);
-console.log(`raw: native prepared single-row INSERT (collector's path) ${fmt(raw.native)} events/s`);
+console.log(`raw: native prepared single-row INSERT                  ${fmt(raw.native)} events/s`);
 if (!existsSync('/usr/bin/wrk')) {
   console.log('HTTP figures need wrk (a C load generator; a Node one measures itself): apt-get install -y wrk');
 } else {
   const seconds = quick ? 3 : 8;
   const ceiling = await collectorThroughputWrk(seconds, 32, '/bench/discard');
   console.log(`HTTP ceiling: Hono reads + JSON-parses 10-event bodies    ${fmt(ceiling.eventsPerSecond)} events/s (${fmt(ceiling.requestsPerSecond)} req/s)`);
-  // The tracker sends up to 20 events a batch; a browsing visitor's batches are usually smaller.
-  for (const size of [1, 10, 20]) {
+  // The tracker sends up to 20 events a batch; a page's batch is typically 5 (page view, product view, one or
+  // two block impressions); 1 is a lone click (docs/benchmarks.md).
+  for (const size of [1, 5, 10, 20]) {
     const http = await collectorThroughputWrk(seconds, 32, '/v1/collect', size);
     console.log(
       `POST /v1/collect, ${String(size).padStart(2)}-event batches, 32 connections: ${fmt(http.eventsPerSecond)} events/s (${fmt(http.requestsPerSecond)} req/s, ${http.errors} errors)` +
@@ -46,3 +51,5 @@ console.log(`scheduler with database reads and writes, ${fmt(sched.visitors)} pe
 for (const f of await fitTimes('../shared/data/uci_online_retail/onlineretail.csv.gz')) {
   console.log(`BG/NBD fit, ${f.data}: ${fmt(f.buyers)} buyers in ${f.ms.toFixed(0)} ms (${f.params})`);
 }
+
+await recommendationsBench(quick); // prints its own section: docs/recommendations.md, Performance

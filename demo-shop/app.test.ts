@@ -32,6 +32,18 @@ describe('every page', () => {
   });
 });
 
+describe('recommendation blocks, placed the way a shop owner places them', () => {
+  test.each([
+    ['home', '/', ['<div data-shoploop="auto" data-limit="4"']],
+    ['product', '/product/85123A', ['<div data-shoploop="also-bought" data-item="85123A" data-limit="4"', '<div data-shoploop="similar" data-limit="4"']],
+    ['basket', '/cart', ['<div data-shoploop="also-bought" data-limit="4"']],
+    ['order confirmation', '/order/LC-M3K9P2QX-7Q4F', ['<div data-shoploop="for-you" data-limit="4"']],
+  ])('%s page', async (_, path, blocks) => {
+    const page = await (await app.request(path)).text();
+    for (const block of blocks) expect(page).toContain(block);
+  });
+});
+
 describe('pages', () => {
   test('home shows best sellers and every department', async () => {
     const page = await (await app.request('/')).text();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { checkOut } from './support/checkout.ts';
 import { useStack, visitorIdOf } from './support/fixture.ts';
 
 const MIN = 60_000;
@@ -11,14 +12,7 @@ describe('a shopper moving through the lifecycle on the demo shop', () => {
     await page.goto(`${base}/product/${encodeURIComponent(name)}`);
     await page.waitForSelector('html[data-shop-ready]');
     await page.click('[data-testid=add-to-cart]');
-    await page.goto(`${base}/checkout`);
-    await page.waitForSelector('html[data-shop-ready]');
-    await page.fill('input[name=name]', 'Grace Hopper');
-    await page.fill('input[name=email]', 'grace@example.com');
-    await page.fill('input[name=address]', '1 Compiler Lane');
-    await page.click('[data-testid=place-order]');
-    await page.waitForSelector('[data-testid=order-confirmation]');
-    await page.waitForSelector('html[data-shop-ready]');
+    await checkOut(page, base, { name: 'Grace Hopper', email: 'grace@example.com', address: '1 Compiler Lane' });
   }
 
   test('browse → here_and_now; leave with a cart → at_risk after the session timeout; two purchases → loyal', async () => {
@@ -52,10 +46,9 @@ describe('a shopper moving through the lifecycle on the demo shop', () => {
     expect(loyal.rule).toBe('repeat_buyer_recent');
 
     const { history } = await shop.stack.admin<{ history: Array<{ from: string | null; to: string }> }>(`/admin/api/visitors/${vid}?site=${shop.stack.site.id}`);
-    const path = history.map((h) => h.to);
-    expect(path[0]).toBe('here_and_now');
-    expect(path).toContain('at_risk');
-    expect(path.at(-1)).toBe('loyal');
+    // the home page's batch may be judged on its own first (potential) before the product view arrives
+    const path = history.map((h) => h.to).join(' → ');
+    expect(path).toMatch(/^(potential → )?here_and_now → (.+ → )?at_risk → (.+ → )?loyal$/);
     await context.close();
   });
 });

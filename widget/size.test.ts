@@ -1,20 +1,36 @@
 import { test, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { sizeBudgets } from './size-budgets.ts';
 
-const script = 'dist/widget/shoploop.js';
-const budgetBytes = 3000;
+const tracker = 'dist/widget/shoploop.js';
+const ui = 'dist/widget/shoploop-ui.js';
+const budgets = Object.entries(sizeBudgets).map(([file, bytes]) => [`dist/widget/${file}`, bytes] as const);
 
-test(`the tracking script is at most ${budgetBytes} bytes gzipped`, () => {
-  expect(existsSync(script), `${script} is missing: run npm run build`).toBe(true);
-  const gzipped = gzipSync(readFileSync(script), { level: 9 }).length;
-  expect(gzipped, `${script} is ${gzipped} bytes gzipped; the budget is ${budgetBytes}`).toBeLessThanOrEqual(budgetBytes);
+const read = (file: string) => {
+  expect(existsSync(file), `${file} is missing: run npm run build`).toBe(true);
+  return readFileSync(file);
+};
+
+test.each(budgets)('%s is at most %i bytes gzipped', (file, budget) => {
+  const gzipped = gzipSync(read(file), { level: 9 }).length;
+  expect(gzipped, `${file} is ${gzipped} bytes gzipped; the budget is ${budget}`).toBeLessThanOrEqual(budget);
 });
 
-test('the tracking script is a self-contained classic script with no debug code', () => {
-  expect(existsSync(script), `${script} is missing: run npm run build`).toBe(true);
-  const code = readFileSync(script, 'utf8');
-  expect(code).not.toMatch(/\bimport\s*[({"'`]|\bexport\s/);
+test('the tracking script is a classic script whose one import() is the UI bundle, with no debug code', () => {
+  const code = read(tracker).toString();
+  expect(code).not.toMatch(/\bimport\s*[{"'`*]|\bimport\s+\w|\bexport\s/); // no static import or export
+  const imports = code.match(/\bimport\s*\([^)]*\)/g) ?? [];
+  expect(imports).toHaveLength(1);
+  expect(imports[0]).toMatch(/^import\([\w.]+\+["'`]shoploop-ui\.js["'`]\)$/); // the folder of the script + the file
   expect(code).not.toContain('console.');
   expect(code).not.toMatch(/preact|workbox/i);
+});
+
+test('the UI bundle is an ES module that imports nothing (Preact is inside), exports showBlocks, has no debug code', () => {
+  const code = read(ui).toString();
+  expect(code).not.toMatch(/\bimport\s*[({"'`*]|\bfrom\s*["'`]/);
+  expect(code).toMatch(/\bexport\s*\{\s*\w+ as showBlocks\s*\}/);
+  expect(code).not.toContain('console.');
+  expect(code).not.toMatch(/workbox/i);
 });

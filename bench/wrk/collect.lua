@@ -1,4 +1,5 @@
--- wrk script: storefront-like collector batches of N events (default 10) with fresh event ids, five batches a visitor.
+-- wrk script: storefront-like collector batches of N events (default 5), as bench/wrk/collect-bodies.ts
+-- describes and writes them for the raw baseline (keep the two in step).
 -- usage: wrk -t1 -c32 -d8s -s bench/wrk/collect.lua http://127.0.0.1:PORT/v1/collect -- RUN_PREFIX [N]
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "text/plain"
@@ -11,29 +12,30 @@ function setup(thread)
   thread:set("tid", #threads)
 end
 
-local prefix, counter, size = "r", 0, 10
+local prefix, counter, size = "r", 0, 5
 function init(args)
   prefix = (args[1] or "r") .. "t" .. tostring(tid)
-  size = tonumber(args[2] or "10")
+  size = tonumber(args[2] or "5")
 end
 
-local names = { "page_view", "view_item", "view_item", "view_item_list", "page_view", "view_item", "add_to_cart", "view_item", "page_view", "view_cart" }
+local names = { "page_view", "view_item", "rec_impression", "view_item_list", "page_view", "view_item", "add_to_cart", "view_item", "rec_impression", "view_cart" }
 
 function request()
   counter = counter + 1
-  -- a visit sends several batches: 5 requests per visitor (ids stay unique per request)
-  local vid = prefix .. "-" .. math.floor(counter / 5)
-  local rid = prefix .. "-" .. counter
+  local n = counter
+  local vid = prefix .. "-v" .. string.format("%d", n % 1000 + 1000 * math.floor(n / 5000))
   local parts = {}
   for i = 1, size do
-    local name = names[(i - 1) % #names + 1]
-    local sku = "SKU-" .. ((counter * 10 + i) * 7919 % 5000)
+    local name = names[(n + i) % #names + 1]
+    local sku = "SKU-" .. string.format("%d", (n * 20 + i) * 7919 % 5000)
     local params = ""
-    if name ~= "page_view" then
+    if name == "rec_impression" then
+      params = ',"params":{"rec_id":"r' .. n .. "-" .. i .. '","scenario":"similar","items":[{"item_id":"' .. sku .. '"}]}'
+    elseif name ~= "page_view" then
       params = ',"params":{"items":[{"item_id":"' .. sku .. '","item_name":"Product ' .. sku ..
         '","price":3.95,"currency":"GBP","quantity":1,"item_category":"Home Decor"}]}'
     end
-    parts[i] = '{"id":"' .. rid .. "-" .. i .. '","name":"' .. name .. '","ts":1763900000000,"sid":"' .. vid ..
+    parts[i] = '{"id":"' .. prefix .. "-" .. n .. "-" .. i .. '","name":"' .. name .. '","ts":1763900000000,"sid":"' .. vid ..
       '-s","url":"http://shop.bench/product/' .. sku .. '","ref":"http://shop.bench/"' .. params .. "}"
   end
   local body = '{"site":"pk_bench","vid":"' .. vid .. '","tz":"Europe/London","v":"bench","events":[' ..

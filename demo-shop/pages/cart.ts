@@ -23,7 +23,10 @@ export function cartPage(shop: ShopContext) {
     <a class="continue" href="/">Continue shopping</a>
   </aside>
 </div>
-<noscript><p>Please enable JavaScript to use the basket.</p></noscript>`;
+<noscript><p>Please enable JavaScript to use the basket.</p></noscript>
+<section class="shoploop-slot">
+  <div data-shoploop="also-bought" data-limit="4" data-title="Goes well with your basket"></div>
+</section>`;
       return c.html(renderPage(shop, { title: 'Your basket', page: 'cart', body }));
     });
 }

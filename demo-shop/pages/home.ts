@@ -31,6 +31,9 @@ export function homePage(shop: ShopContext) {
   <h2 class="section-title">Popular right now</h2>
   ${productGrid({ id: 'popular', name: 'Popular right now', items: items.slice(0, POPULAR_COUNT) })}
 </section>
+<section class="shoploop-slot">
+  <div data-shoploop="auto" data-limit="4" data-title="Picked for you"></div>
+</section>
 <section>
   <h2 class="section-title">Shop by department</h2>
   <ul class="department-tiles">

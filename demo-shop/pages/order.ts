@@ -28,6 +28,9 @@ export function orderPage(shop: ShopContext) {
   </div>
   <p data-order-missing hidden>The details of this order are kept in the browser it was placed from.</p>
   <a class="button" href="/">Continue shopping</a>
+</section>
+<section class="shoploop-slot">
+  <div data-shoploop="for-you" data-limit="4" data-title="You might also like"></div>
 </section>`;
       return c.html(renderPage(shop, { title: 'Order confirmed', page: 'order', body }));
     });

@@ -53,6 +53,12 @@ ${jsonLdScript(productJsonLd(item, origin))}`;
     </dl>
   </div>
 </article>
+<section class="shoploop-slot">
+  <div data-shoploop="also-bought" data-item="${item.item_id}" data-limit="4" data-title="Frequently bought together"></div>
+</section>
+<section class="shoploop-slot">
+  <div data-shoploop="similar" data-limit="4" data-title="You may also like"></div>
+</section>
 ${related.length > 0 ? html`<section>
   <h2 class="section-title">More from ${category.name}</h2>
   ${productGrid({ id: 'related_products', name: 'Related products', items: related })}

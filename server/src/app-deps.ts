@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { Collector } from './collect/collector.ts';
 import type { EventWriter } from './collect/event-writer.ts';
 import type { SiteCache } from './sites/site-cache.ts';
 import type { LifecycleMaintenance } from './lifecycle/maintenance.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   writer: EventWriter;
+  /** POST /v1/collect's work, shared by the Hono route and the node:http fast path */
+  collector: Collector;
   siteCache: SiteCache;
   /** re-evaluates due lifecycle stages; main.ts starts its timer, tests call runDue() */
   scheduler: LifecycleScheduler;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { loadConfig, type Config } from './config.ts';
+import { Collector } from './collect/collector.ts';
 import { EventWriter } from './collect/event-writer.ts';
 import type { Db } from './db/client.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
@@ -11,6 +12,7 @@ import { adminLifecycleRoutes } from './routes/admin-lifecycle.ts';
 import { adminPageRoutes } from './routes/admin-page.ts';
 import { collectRoutes } from './routes/collect.ts';
 import { meRoutes } from './routes/me.ts';
+import { adminRecommendationRoutes } from './routes/admin-recommendations.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { RecommendationService } from './recommend/serve/recommendation-service.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
@@ -41,13 +43,16 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const hash = options.adminTokenHash;
   const maintenance = new LifecycleMaintenance(db, clock);
   const recommendations = new RecommendationService(db, clock);
+  const writer = new EventWriter(db, clock, { onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at) });
+  const siteCache = new SiteCache(db, () => performance.now()); // cache age in wall time, whatever the clock says
   const deps: AppDeps = {
     db,
     clock,
     config,
-    writer: new EventWriter(db, clock, { onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at) }),
+    writer,
+    collector: new Collector({ writer, siteCache, config, clock }),
     recommendations,
-    siteCache: new SiteCache(db, () => performance.now()), // cache age in wall time, whatever the clock says
+    siteCache,
     maintenance,
     scheduler: new LifecycleScheduler(db, clock, {
       aliveProbability: (siteId) => maintenance.aliveProbability(siteId),
@@ -69,6 +74,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/v1', recommendationRoutes(deps, deps.recommendations))
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
+    .route('/admin/api', adminRecommendationRoutes(deps))
     .route('/', adminPageRoutes())
     .route('/', widgetAssetRoutes(config.widgetDir));
 
@@ -78,6 +84,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     app,
     deps,
     close: async () => {
+      deps.recommendations.stopCatchingUp();
       await deps.scheduler.stop();
       await deps.writer.flush();
     },

@@ -15,6 +15,8 @@ export interface Config {
   };
   /** how often the lifecycle scheduler looks for due stages */
   schedulerIntervalMs: number;
+  /** how often the recommender reads events other instances stored (0: never, for a single instance) */
+  recsCatchUpMs: number;
   /** where the built widget (shoploop.js) is served from */
   widgetDir: string;
 }
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIpPerMinute: int(env, 'SHOPLOOP_RATE_IP_PER_MIN', 1200),
     },
     schedulerIntervalMs: int(env, 'SHOPLOOP_SCHEDULER_INTERVAL_MS', 1000),
+    recsCatchUpMs: int(env, 'SHOPLOOP_RECS_CATCH_UP_MS', 5000),
     widgetDir: env.SHOPLOOP_WIDGET_DIR || 'dist/widget',
   };
 }

@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureAdminToken } from './admin/admin-token.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openMigratedDb } from './db/client.ts';
+import { createHttpServer } from './http/server.ts';
 
 /** Reads config, migrates, listens. Everything else lives in createApp. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock) {
@@ -13,8 +13,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash });
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
-  const server = serve({ fetch: shoploop.app.fetch, port: config.port, hostname: config.host });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  if (config.recsCatchUpMs > 0) shoploop.deps.recommendations.startCatchingUp(config.recsCatchUpMs);
+  const server = createHttpServer(shoploop, config.host);
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, () => resolve()));
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await shoploop.close();

@@ -1,4 +1,4 @@
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { observationsFromEvents } from '../catalog/from-events.ts';
@@ -26,27 +26,53 @@ export interface EventWriterOptions {
   onCommitted?(siteId: string, visitorId: string, stored: CollectEvent[], receivedAt: number): void;
 }
 
-// Constant SQL texts, so the write path prepares each once (see db/write-path.ts).
-const INSERT_EVENT = `INSERT INTO events (site_id, event_id, visitor_id, session_id, name, client_ts, received_at, url, referrer, time_zone, params)
-  VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (site_id, event_id) DO NOTHING`;
-const UPSERT_VISITOR = `INSERT INTO visitors (site_id, visitor_id, customer_id, first_seen_at, last_seen_at, last_session_id, time_zone)
-  VALUES (?, ?, ?, ?, ?, ?, ?)
+// Multi-row statements in a few fixed sizes (powers of two), so the write path prepares each text once
+// (db/write-path.ts) and a group of any size needs a handful of statements: one per size it is made of.
+const CHUNK_SIZES = [256, 128, 64, 32, 16, 8, 4, 2, 1];
+const sized = (make: (rows: number) => string) => new Map(CHUNK_SIZES.map((n) => [n, make(n)]));
+const values = (rows: number, placeholders: string) => Array.from({ length: rows }, () => placeholders).join(', ');
+
+const INSERT_EVENTS = sized(
+  (n) => `INSERT INTO events (site_id, event_id, visitor_id, session_id, name, client_ts, received_at, url, referrer, time_zone, params)
+  VALUES ${values(n, '(?,?,?,?,?,?,?,?,?,?,?)')} ON CONFLICT (site_id, event_id) DO NOTHING`,
+);
+const UPSERT_VISITORS = sized(
+  (n) => `INSERT INTO visitors (site_id, visitor_id, customer_id, first_seen_at, last_seen_at, last_session_id, time_zone)
+  VALUES ${values(n, '(?,?,?,?,?,?,?)')}
   ON CONFLICT (site_id, visitor_id) DO UPDATE SET
     last_seen_at = max(last_seen_at, excluded.last_seen_at),
     last_session_id = excluded.last_session_id,
     time_zone = coalesce(excluded.time_zone, time_zone),
-    customer_id = coalesce(excluded.customer_id, customer_id)`;
-/** Every event makes the visitor's person (the customer, once identified) due for the lifecycle now. */
-const TOUCH_PROFILE = `INSERT INTO profiles (site_id, profile_id, touched, due_at, updated_at)
-  SELECT site_id, CASE WHEN customer_id IS NULL THEN 'v:' || visitor_id ELSE 'c:' || customer_id END, 1, ?, ?
-  FROM visitors WHERE site_id = ? AND visitor_id = ?
-  ON CONFLICT (site_id, profile_id) DO UPDATE SET touched = touched + 1, due_at = min(coalesce(due_at, excluded.due_at), excluded.due_at)`;
+    customer_id = coalesce(excluded.customer_id, customer_id)`,
+);
+/**
+ * Every batch makes its visitor's person (the customer, once identified) due for the lifecycle now, and bumps
+ * `touched` once per batch (column3 of the VALUES: how many batches the visitor had in this group).
+ */
+const TOUCH_PROFILES = sized(
+  (n) => `INSERT INTO profiles (site_id, profile_id, touched, due_at, updated_at)
+  SELECT v.site_id, CASE WHEN v.customer_id IS NULL THEN 'v:' || v.visitor_id ELSE 'c:' || v.customer_id END, t.column3, ?, ?
+  FROM (VALUES ${values(n, '(?,?,?)')}) AS t, visitors AS v WHERE v.site_id = t.column1 AND v.visitor_id = t.column2
+  ON CONFLICT (site_id, profile_id) DO UPDATE SET touched = touched + excluded.touched, due_at = min(coalesce(due_at, excluded.due_at), excluded.due_at)`,
+);
+
+/** Splits `rows` into runs of the fixed chunk sizes, largest first. */
+function* chunked<T>(rows: T[]): Generator<T[]> {
+  let at = 0;
+  for (const size of CHUNK_SIZES) {
+    while (rows.length - at >= size) {
+      yield rows.slice(at, at + size);
+      at += size;
+    }
+  }
+}
 
 /**
  * Funnels every event write of this instance through one serialized writer with group commit: requests that
- * arrive while a transaction runs are committed together in the next one. A request is answered only after its
- * events are committed, so an acknowledgement always means stored. A repeated event id (a retry, or the same
- * event twice in one group) is skipped by the unique index, and each insert's rowsAffected says which.
+ * arrive while a transaction runs are committed together in the next one, in a few multi-row statements (events,
+ * visitors, profile due marks, catalog changes). A request is answered only after its events are committed, so
+ * an acknowledgement always means stored. A repeated event id (a retry, or the same event twice in one group)
+ * is skipped by the unique index; each insert's rowsAffected says whether any were, and only then the seqs which.
  */
 export class EventWriter {
   private queue: Pending[] = [];
@@ -101,15 +127,45 @@ export class EventWriter {
   private async commit(group: Pending[]): Promise<WriteResult[]> {
     const now = this.clock.now();
     const statements: InStatement[] = [];
-    for (const { siteId, batch: b } of group) {
-      for (const e of b.events) {
-        statements.push({ sql: INSERT_EVENT, args: [siteId, e.id, b.vid, e.sid, e.name, e.ts, now, e.url ?? null, e.ref ?? null, b.tz ?? null, JSON.stringify(e.params)] });
+
+    // Events: the first copy of an id in the group is inserted; a later one (the same event in two requests
+    // committed together) is a duplicate without asking the database.
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    group.forEach(({ siteId, batch: b }, request) => {
+      b.events.forEach((e, index) => {
+        const key = `${siteId} ${e.id}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        candidates.push({ request, index, siteId, eventId: e.id, stored: false });
+      });
+    });
+    const eventChunks = [...chunked(candidates)];
+    for (const chunk of eventChunks) {
+      const args: InValue[] = [];
+      for (const { request, index, siteId } of chunk) {
+        const b = group[request]!.batch;
+        const e = b.events[index]!;
+        args.push(siteId, e.id, b.vid, e.sid, e.name, e.ts, now, e.url ?? null, e.ref ?? null, b.tz ?? null, JSON.stringify(e.params));
       }
+      statements.push({ sql: INSERT_EVENTS.get(chunk.length)!, args });
     }
+
+    // Visitors: one row each, folding their batches in order, as one upsert per batch would leave it.
+    const visitors = new Map<string, GroupVisitor>();
     for (const { siteId, batch: b } of group) {
       const customerId = b.events.findLast((e) => e.name === 'identify')?.params.customer_id ?? null;
-      statements.push({ sql: UPSERT_VISITOR, args: [siteId, b.vid, customerId, now, now, b.events.at(-1)!.sid, b.tz ?? null] });
-      statements.push({ sql: TOUCH_PROFILE, args: [now, now, siteId, b.vid] });
+      const sessionId = b.events.at(-1)!.sid;
+      const v = visitors.get(`${siteId} ${b.vid}`);
+      if (!v) visitors.set(`${siteId} ${b.vid}`, { siteId, visitorId: b.vid, customerId, sessionId, timeZone: b.tz ?? null, batches: 1 });
+      else Object.assign(v, { customerId: customerId ?? v.customerId, sessionId, timeZone: b.tz ?? v.timeZone, batches: v.batches + 1 });
+    }
+    const visitorChunks = [...chunked([...visitors.values()])];
+    for (const chunk of visitorChunks) {
+      statements.push({ sql: UPSERT_VISITORS.get(chunk.length)!, args: chunk.flatMap((v) => [v.siteId, v.visitorId, v.customerId, now, now, v.sessionId, v.timeZone]) });
+    }
+    for (const chunk of visitorChunks) {
+      statements.push({ sql: TOUCH_PROFILES.get(chunk.length)!, args: [now, now, ...chunk.flatMap((v) => [v.siteId, v.visitorId, v.batches])] });
     }
 
     const observed = new Map<string, ProductObservation[]>();
@@ -130,9 +186,17 @@ export class EventWriter {
     // the cache ages in wall time: a replay's injected clock jumps and would expire it on every batch
     for (const [siteId, news] of unknown) this.knownProducts.remember(siteId, news, performance.now());
 
-    let next = 0; // the event inserts come first, in group order
-    return group.map((p) => {
-      const stored = p.batch.events.filter(() => affected[next++]! > 0);
+    // The event inserts come first; each one's rowsAffected says how many of its rows were new.
+    for (const [k, chunk] of eventChunks.entries()) {
+      const inserted = affected[k]!;
+      if (inserted === chunk.length) for (const c of chunk) c.stored = true;
+      else if (inserted > 0) await this.markNewest(chunk, inserted);
+    }
+    const storedFlags = group.map((p) => new Array<boolean>(p.batch.events.length).fill(false));
+    for (const c of candidates) if (c.stored) storedFlags[c.request]![c.index] = true;
+
+    return group.map((p, request) => {
+      const stored = p.batch.events.filter((_, index) => storedFlags[request]![index]);
       if (stored.length > 0 && this.onCommitted) {
         try {
           this.onCommitted(p.siteId, p.batch.vid, stored, now);
@@ -143,4 +207,41 @@ export class EventWriter {
       return { stored: stored.length, duplicates: p.batch.events.length - stored.length };
     });
   }
+
+  /**
+   * Marks which events of a chunk its insert stored when only some were (the rest were stored before: a
+   * retry). Every row an insert adds gets a seq above all rows stored before it (AUTOINCREMENT, under the write
+   * lock), so the new ones are the chunk's `inserted` highest seqs. Asked only after a partial chunk.
+   */
+  private async markNewest(chunk: Candidate[], inserted: number): Promise<void> {
+    const found: Array<{ seq: number; candidate: Candidate }> = [];
+    for (const siteId of new Set(chunk.map((c) => c.siteId))) {
+      const ofSite = new Map(chunk.filter((c) => c.siteId === siteId).map((c) => [c.eventId, c]));
+      const rs = await this.db.client.execute({
+        sql: `SELECT seq, event_id FROM events WHERE site_id = ? AND event_id IN (${[...ofSite.keys()].map(() => '?').join(',')})`,
+        args: [siteId, ...ofSite.keys()],
+      });
+      for (const r of rs.rows) found.push({ seq: Number(r.seq), candidate: ofSite.get(String(r.event_id))! });
+    }
+    found.sort((a, b) => b.seq - a.seq);
+    for (const { candidate } of found.slice(0, inserted)) candidate.stored = true;
+  }
+}
+
+/** An event of the group that is not a copy of an earlier one in the same group. */
+interface Candidate {
+  request: number;
+  index: number;
+  siteId: string;
+  eventId: string;
+  stored: boolean;
+}
+
+interface GroupVisitor {
+  siteId: string;
+  visitorId: string;
+  customerId: string | null;
+  sessionId: string;
+  timeZone: string | null;
+  batches: number;
 }

@@ -32,6 +32,9 @@ export const paramsSchema = z.object({
   item_list_name: text(limits.shortText).optional(),
   customer_id: text(limits.shortText).optional(),
   page_title: text(limits.nameText).optional(),
+  /** rec_impression / rec_click: which answer of /v1/recommendations, and what it served */
+  rec_id: text(limits.idLength).optional(),
+  scenario: text(32).optional(),
 });
 
 export const eventSchema = z
@@ -46,13 +49,26 @@ export const eventSchema = z
     params: paramsSchema.default({}),
   })
   .superRefine((e, ctx) => {
-    if (e.name === 'purchase' && !e.params.transaction_id) {
-      ctx.addIssue({ code: 'custom', path: ['params', 'transaction_id'], message: 'purchase needs transaction_id' });
-    }
-    if (e.name === 'identify' && !e.params.customer_id) {
-      ctx.addIssue({ code: 'custom', path: ['params', 'customer_id'], message: 'identify needs customer_id' });
-    }
+    const missing = missingParams(e.name, e.params);
+    if (missing) ctx.addIssue({ code: 'custom', path: missing.path, message: missing.message });
   });
+
+/**
+ * The params an event cannot do without, beyond each field's own rule: a purchase its transaction id, an
+ * identify its customer id, a recommendation report its rec_id, scenario and items. The schema above and the
+ * collector's hand check (parse-batch.ts) both ask this one function.
+ */
+export function missingParams(
+  name: string,
+  p: { transaction_id?: string | undefined; customer_id?: string | undefined; rec_id?: string | undefined; scenario?: string | undefined; items?: unknown[] | undefined },
+): { path: string[]; message: string } | undefined {
+  if (name === 'purchase' && !p.transaction_id) return { path: ['params', 'transaction_id'], message: 'purchase needs transaction_id' };
+  if ((name === 'rec_impression' || name === 'rec_click') && !(p.rec_id && p.scenario && p.items?.length)) {
+    return { path: ['params'], message: `${name} needs rec_id, scenario and items` };
+  }
+  if (name === 'identify' && !p.customer_id) return { path: ['params', 'customer_id'], message: 'identify needs customer_id' };
+  return undefined;
+}
 
 /** The body of `POST /v1/collect`. */
 export const batchSchema = z.object({

@@ -1,6 +1,7 @@
 /**
  * The event names the collector accepts. Storefront events follow GA4 e-commerce; `identify` links a visitor
- * to a customer id. Anything else is rejected, so a typo in a shop's code shows up as a 400, not as silent data.
+ * to a customer id; `rec_impression` and `rec_click` come from Shoploop's recommendation blocks. Anything
+ * else is rejected, so a typo in a shop's code shows up as a 400, not as silent data.
  */
 export const commerceEvents = [
   'page_view',
@@ -15,7 +16,10 @@ export const commerceEvents = [
   'purchase',
 ] as const;
 
-export const eventNames = [...commerceEvents, 'identify'] as const;
+/** What the recommendation blocks report: a block half in view, and a click on one of its items. */
+export const recommendationEvents = ['rec_impression', 'rec_click'] as const;
+
+export const eventNames = [...commerceEvents, 'identify', ...recommendationEvents] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** Size caps enforced at the edge (documented in the README's event API). */

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** extra response headers, e.g. Retry-After on a 429 */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,7 +31,8 @@ export const notFound = (message: string) => new ApiError(404, 'not_found', mess
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 export const tooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
-export const rateLimited = (message: string) => new ApiError(429, 'rate_limited', message);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new ApiError(429, 'rate_limited', message, undefined, { 'retry-after': String(retryAfterSeconds) });
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

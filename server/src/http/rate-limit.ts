@@ -11,6 +11,11 @@ export class RateLimiter {
     private readonly maxKeys = 100_000,
   ) {}
 
+  /** false when the limit is 0 (unlimited): callers may skip computing the key */
+  get enabled(): boolean {
+    return this.perMinute > 0;
+  }
+
   /** Takes one token; false when the key is over its rate. A limit of 0 means unlimited. */
   take(key: string): boolean {
     if (this.perMinute === 0) return true;

@@ -3,22 +3,33 @@
  * stable sort would decide. A typed-array sort of the values finds the cut, cheaper than sorting candidates.
  */
 export function mostSimilar(similarities: readonly number[], k: number): number[] {
-  const chosen: number[] = [];
-  if (similarities.length <= k) {
-    for (let i = 0; i < similarities.length; i++) chosen.push(i);
-    return chosen;
+  const chosen = new Int32Array(Math.min(k, similarities.length));
+  const count = mostSimilarInto(Float64Array.from(similarities), similarities.length, k, new Float64Array(similarities.length), chosen);
+  return Array.from(chosen.subarray(0, count));
+}
+
+/**
+ * `mostSimilar` over the first `length` similarities, writing the chosen indices (in candidate order) to
+ * `chosen` and returning how many; `scratch` (at least `length` long) holds the sort. Allocates nothing.
+ */
+export function mostSimilarInto(similarities: Float64Array, length: number, k: number, scratch: Float64Array, chosen: Int32Array): number {
+  let count = 0;
+  if (length <= k) {
+    for (let i = 0; i < length; i++) chosen[count++] = i;
+    return count;
   }
-  const sorted = Float64Array.from(similarities).sort();
-  const cut = sorted[sorted.length - k] as number;
+  for (let i = 0; i < length; i++) scratch[i] = similarities[i] as number;
+  const sorted = scratch.subarray(0, length).sort();
+  const cut = sorted[length - k] as number;
   let tiesAllowed = 0;
-  for (let i = sorted.length - k; i < sorted.length && sorted[i] === cut; i++) tiesAllowed++;
-  for (let i = 0; i < similarities.length; i++) {
+  for (let i = length - k; i < length && sorted[i] === cut; i++) tiesAllowed++;
+  for (let i = 0; i < length; i++) {
     const similarity = similarities[i] as number;
-    if (similarity > cut) chosen.push(i);
+    if (similarity > cut) chosen[count++] = i;
     else if (similarity === cut && tiesAllowed > 0) {
       tiesAllowed--;
-      chosen.push(i);
+      chosen[count++] = i;
     }
   }
-  return chosen;
+  return count;
 }

@@ -49,3 +49,13 @@ test('beyond the kept leaders, a long request with exclusions falls back to a fu
 test('an empty model recommends nothing', () => {
   expect(new PopularityRecommender().recommend([], { limit: 5 })).toEqual([]);
 });
+
+test('a click counted several times at once weighs as that many clicks', () => {
+  const once = new PopularityRecommender({ halfLife: 100 });
+  const batched = new PopularityRecommender({ halfLife: 100 });
+  for (let i = 0; i < 3; i++) once.addClick({ sessionId: '', itemId: 'sale', time: 50 });
+  batched.addClick({ sessionId: '', itemId: 'sale', time: 50 }, 3);
+  for (const model of [once, batched]) for (let i = 0; i < 2; i++) model.addClick({ sessionId: '', itemId: 'look', time: 60 });
+  expect(batched.top(2)).toEqual(once.top(2));
+  expect(batched.top(1)[0]!.itemId).toBe('sale');
+});

@@ -40,13 +40,14 @@ export class PopularityRecommender implements Recommender {
     return this.items.size;
   }
 
-  addClick(click: Click): void {
+  /** counts a click; `times` counts it as that many clicks at once (a cart add or a sale says more than a look) */
+  addClick(click: Click, times = 1): void {
     const item = this.items.intern(click.itemId);
     if (item === this.weights.length) {
       this.weights.push(0);
       this.leaderPosition.push(-1);
     }
-    this.weights[item] = (this.weights[item] ?? 0) + this.weightAt(click.time);
+    this.weights[item] = (this.weights[item] ?? 0) + times * this.weightAt(click.time);
     this.promote(item);
   }
 

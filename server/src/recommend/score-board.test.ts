@@ -12,7 +12,7 @@ test('keeps the best n, skipping some, with a tie-break; clear resets only what 
   board.scale(2);
   expect(board.get(9)).toBe(6);
   board.clear();
-  expect(board.touched).toEqual([]);
+  expect(board.size).toBe(0);
   expect(board.get(9)).toBe(0);
   board.ensure(5000); // growing keeps existing scores
   board.add(4999, 1);

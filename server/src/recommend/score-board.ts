@@ -1,12 +1,20 @@
 /**
  * Per-request item scores in a typed array indexed by interned item, with the list of touched items so a
  * request clears only what it wrote. One board is reused across requests; not safe for concurrent use, which
- * Node's single thread gives for free as long as a request never awaits half-way.
+ * Node's single thread gives for free as long as a request never awaits half-way. Nothing here allocates once
+ * the arrays have grown to the catalog: a request that scores thousands of items leaves no garbage behind.
  */
 export class ScoreBoard {
   private scores = new Float64Array(1024);
   private marked = new Uint8Array(1024);
-  readonly touched: number[] = [];
+  /** the touched items are `touched[0 … size)`; the array keeps its length between requests */
+  private touched = new Int32Array(1024);
+  private count = 0;
+
+  /** how many items have been written since the last clear */
+  get size(): number {
+    return this.count;
+  }
 
   /** makes room for item indices below `itemCount` */
   ensure(itemCount: number): void {
@@ -23,7 +31,12 @@ export class ScoreBoard {
   add(item: number, value: number): void {
     if (this.marked[item] === 0) {
       this.marked[item] = 1;
-      this.touched.push(item);
+      if (this.count === this.touched.length) {
+        const touched = new Int32Array(this.touched.length * 2);
+        touched.set(this.touched);
+        this.touched = touched;
+      }
+      this.touched[this.count++] = item;
     }
     this.scores[item] = (this.scores[item] as number) + value;
   }
@@ -34,13 +47,19 @@ export class ScoreBoard {
 
   max(): number {
     let best = -Infinity;
-    for (const item of this.touched) if ((this.scores[item] as number) > best) best = this.scores[item] as number;
+    for (let i = 0; i < this.count; i++) {
+      const score = this.scores[this.touched[i] as number] as number;
+      if (score > best) best = score;
+    }
     return best;
   }
 
   /** multiplies every score by `factor` */
   scale(factor: number): void {
-    for (const item of this.touched) this.scores[item] = (this.scores[item] as number) * factor;
+    for (let i = 0; i < this.count; i++) {
+      const item = this.touched[i] as number;
+      this.scores[item] = (this.scores[item] as number) * factor;
+    }
   }
 
   /**
@@ -55,7 +74,8 @@ export class ScoreBoard {
       const sb = this.scores[b] as number;
       return sa > sb || (sa === sb && before(a, b));
     };
-    for (const item of this.touched) {
+    for (let i = 0; i < this.count; i++) {
+      const item = this.touched[i] as number;
       if (skip.has(item)) continue;
       if (best.length === n && !better(item, best[n - 1] as number)) continue;
       let lo = 0;
@@ -72,10 +92,11 @@ export class ScoreBoard {
   }
 
   clear(): void {
-    for (const item of this.touched) {
+    for (let i = 0; i < this.count; i++) {
+      const item = this.touched[i] as number;
       this.scores[item] = 0;
       this.marked[item] = 0;
     }
-    this.touched.length = 0;
+    this.count = 0;
   }
 }

@@ -72,11 +72,10 @@ export class SessionIndex {
     const clicks = (this.itemClicks[item] ?? 0) + 1;
     this.itemClicks[item] = clicks;
     this.itemLogClicks[item] = Math.log(clicks);
-    const sequence = this.sequences[session] as number[];
-    const distinct = this.distinctItems[session] as number[];
-    sequence.push(item);
+    this.sequences[session] = appended(this.sequences[session] as number[], item);
+    let distinct = this.distinctItems[session] as number[];
     const isNewItem = !distinct.includes(item);
-    if (isNewItem) distinct.push(item);
+    if (isNewItem) this.distinctItems[session] = distinct = appended(distinct, item);
 
     if (isNewSession || click.time >= (this.sessionTimes[session] as number)) {
       // the session is now the newest: move it to the head of all its items' logs (a tie moves it too, which
@@ -120,8 +119,8 @@ export class SessionIndex {
       log.stamps[last] = stamp; // already the newest entry: restamp in place
       return;
     }
-    log.sessions.push(session);
-    log.stamps.push(stamp);
+    log.sessions = appended(log.sessions, session);
+    log.stamps = appended(log.stamps, stamp);
     if (log.sessions.length > 2 * log.compactedLength + 32) this.compact(log);
   }
 
@@ -137,10 +136,27 @@ export class SessionIndex {
         stamps.push(stamp);
       }
     }
-    log.sessions = sessions.reverse();
-    log.stamps = stamps.reverse();
+    log.sessions = sessions.reverse().slice(); // slice: no spare capacity (see `appended`)
+    log.stamps = stamps.reverse().slice();
     log.compactedLength = log.sessions.length;
   }
+}
+
+/** lists up to this long grow by copying, longer ones by push */
+const SMALL_LIST = 16;
+
+/**
+ * `list` with `value` at the end. A push gives an array 16 spare slots (V8 grows it to 1.5 × length + 16),
+ * which for the few items of a typical session or of a rarely viewed item's log doubles its memory; hundreds
+ * of thousands of them made the heap larger, and every scavenge slower. A small list is copied to one of the
+ * exact length instead: the copy is short-lived garbage, the kept array has no slack.
+ */
+function appended(list: number[], value: number): number[] {
+  if (list.length >= SMALL_LIST) {
+    list.push(value);
+    return list;
+  }
+  return list.concat(value);
 }
 
 /**

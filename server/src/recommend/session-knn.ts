@@ -1,7 +1,7 @@
 import { byTime } from './by-time.ts';
 import { type Decay, decayAt, positionWeight } from './decay.ts';
 import { fillFromPopularity } from './fill.ts';
-import { mostSimilar } from './most-similar.ts';
+import { mostSimilarInto } from './most-similar.ts';
 import { PopularityRecommender, type PopularityOptions } from './popularity.ts';
 import { ScoreBoard } from './score-board.ts';
 import { SessionIndex } from './session-index.ts';
@@ -56,13 +56,18 @@ interface CurrentSession {
   squaredNorm: number;
 }
 
-/** sampled candidates as parallel arrays, and the indices of the k chosen as neighbours */
+/**
+ * The sampled candidates as parallel arrays (`count` of them), and the indices of the k chosen as neighbours
+ * (`chosenCount`). The arrays are the model's scratch, sized to the sample once and reused by every request.
+ */
 interface Neighbours {
-  sessions: number[];
-  similarities: number[];
+  count: number;
+  sessions: Int32Array;
+  similarities: Float64Array;
   /** 0-based index of the newest click of the current session that the candidate shares */
-  lastShared: number[];
-  chosen: number[];
+  lastShared: Int32Array;
+  chosen: Int32Array;
+  chosenCount: number;
 }
 
 /**
@@ -80,6 +85,8 @@ export class SessionKnn implements Recommender {
   private clickWeight = new Float64Array(0);
   private lastPosition = new Int32Array(0);
   private nearness: number[] = [];
+  private readonly neighbours: Neighbours;
+  private readonly sortScratch: Float64Array;
 
   constructor(options: Partial<SessionKnnOptions> = {}) {
     this.options = { ...vsknnDefaults, ...options };
@@ -87,6 +94,12 @@ export class SessionKnn implements Recommender {
     // one more than the sample, so skipping the caller's own session never costs a neighbour
     this.index = new SessionIndex({ sessionsPerItem: this.options.sampleSize + 1 });
     this.popularity = new PopularityRecommender(this.options.popularity);
+    const sample = this.options.sampleSize;
+    this.neighbours = {
+      count: 0, sessions: new Int32Array(sample), similarities: new Float64Array(sample), lastShared: new Int32Array(sample),
+      chosen: new Int32Array(Math.min(sample, this.options.k)), chosenCount: 0,
+    };
+    this.sortScratch = new Float64Array(sample);
   }
 
   /** a model of `clicks` in time order (ties keep their input order), the same as adding them one by one */
@@ -116,7 +129,7 @@ export class SessionKnn implements Recommender {
   neighbourVotes(sessionItems: readonly string[], options: Omit<KnnRecommendOptions, 'limit'> = {}): Recommendation[] {
     try {
       this.voteInto(this.board, sessionItems, options);
-      return this.topOf(this.board, { ...options, limit: this.board.touched.length });
+      return this.topOf(this.board, { ...options, limit: this.board.size });
     } finally {
       this.board.clear();
     }
@@ -185,10 +198,10 @@ export class SessionKnn implements Recommender {
   private nearestNeighbours(current: CurrentSession, skipSession: number, now: number): Neighbours {
     const { k, sampleSize, similarity, recencyDecay } = this.options;
     const index = this.index;
-    const sessions: number[] = [];
-    const similarities: number[] = [];
-    const lastShared: number[] = [];
-    index.forEachRecentSession(current.items, sampleSize, skipSession, (session) => {
+    const neighbours = this.neighbours;
+    const { sessions, similarities, lastShared } = neighbours;
+    let count = 0;
+    const visit = (session: number) => {
       const members = index.distinctItems[session] as number[];
       let overlap = 0;
       let newestShared = -1;
@@ -205,11 +218,15 @@ export class SessionKnn implements Recommender {
         value *= Math.exp(-Math.max(0, now - (index.sessionTimes[session] as number)) / recencyDecay);
       }
       if (value <= 0) return;
-      sessions.push(session);
-      similarities.push(value);
-      lastShared.push(newestShared);
-    });
-    return { sessions, similarities, lastShared, chosen: mostSimilar(similarities, k) };
+      sessions[count] = session;
+      similarities[count] = value;
+      lastShared[count] = newestShared;
+      count++;
+    };
+    index.forEachRecentSession(current.items, sampleSize, skipSession, visit);
+    neighbours.count = count;
+    neighbours.chosenCount = mostSimilarInto(similarities, count, k, this.sortScratch, neighbours.chosen);
+    return neighbours;
   }
 
   /** adds each neighbour's vote to its items */
@@ -219,7 +236,8 @@ export class SessionKnn implements Recommender {
     const logSessions = Math.log(index.sessions.size);
     const logClicks = index.itemLogClicks;
     const nearness = neighbourItemDecay === undefined ? [] : this.nearnessTable(neighbourItemDecay);
-    for (const i of neighbours.chosen) {
+    for (let c = 0; c < neighbours.chosenCount; c++) {
+      const i = neighbours.chosen[c] as number;
       const session = neighbours.sessions[i] as number;
       const vote = (neighbours.similarities[i] as number) * decayAt(matchWeight, length - (neighbours.lastShared[i] as number));
       const members = index.distinctItems[session] as number[];

@@ -1,23 +1,11 @@
-import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
+import { fakeTerminal } from '../../test/fake-terminal.ts';
 import { createReplayProgress } from './progress-display.ts';
-
-function fakeStream(isTTY: boolean) {
-  let written = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      written += String(chunk);
-      done();
-    },
-  });
-  Object.assign(stream, { isTTY, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  return { stream: stream as unknown as NodeJS.WriteStream, output: () => written };
-}
 
 const replay = (ordersDone: number) => ({ phase: 'replay' as const, ordersDone, ordersTotal: 1000, eventsSent: ordersDone * 40 });
 
 test('off a terminal: a line as each phase starts and one per tenth of the orders, never a redraw', () => {
-  const { stream, output } = fakeStream(false);
+  const { stream, output } = fakeTerminal(false);
   const display = createReplayProgress(stream);
   display.update({ phase: 'read', fraction: 0.5 });
   display.update({ phase: 'read', fraction: 1 });
@@ -41,7 +29,7 @@ test('off a terminal: a line as each phase starts and one per tenth of the order
 });
 
 test('on a terminal: a bar with the phase and the orders done', () => {
-  const { stream, output } = fakeStream(true);
+  const { stream, output } = fakeTerminal(true);
   const display = createReplayProgress(stream);
   display.update(replay(500));
   display.stop();

@@ -23,7 +23,7 @@ const previewBody = z.strictObject({ site: siteRef.optional(), settings: lifecyc
 const settingsBody = z.strictObject({ lifecycle: lifecycleSettingsPatchSchema });
 
 /** `?site=`, empty meaning not given. */
-function siteQuery(c: Context): string | undefined {
+export function siteQuery(c: Context): string | undefined {
   const raw = c.req.query('site') || undefined;
   if (raw !== undefined && !siteRef.safeParse(raw).success) throw badRequest('invalid query: site must be at most 64 characters');
   return raw;

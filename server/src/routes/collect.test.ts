@@ -1,14 +1,52 @@
-import { describe, expect, test } from 'vitest';
-import { batch, event, postCollect, SHOP_ORIGIN, testApp } from '../../test/helpers.ts';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ADMIN_TOKEN, batch, event, freshDb, postCollect, SHOP_ORIGIN, SITE_KEY, testApp } from '../../test/helpers.ts';
+import { createApp } from '../app.ts';
+import { ManualClock } from '../clock.ts';
+import { loadConfig, type Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { createHttpServer } from '../http/server.ts';
+import { sha256 } from '../sites/keys.ts';
+import { createSite } from '../sites/sites.ts';
 
-async function storedEventCount(db: Awaited<ReturnType<typeof testApp>>['db']): Promise<number> {
+async function storedEventCount(db: Db): Promise<number> {
   const rs = await db.client.execute('SELECT count(*) AS n FROM events');
   return Number(rs.rows[0]!.n);
 }
 
 const item = { item_id: 'SKU-1', item_name: 'Mug', price: 4.5, currency: 'GBP', quantity: 1 };
 
-describe('POST /v1/collect', () => {
+const servers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (servers.length) await servers.pop()!();
+});
+
+/**
+ * Every case runs twice: through `app.request` (Hono's route, as tests and replays call it) and over real HTTP
+ * against the server main.ts starts, where POST /v1/collect takes the node:http fast path.
+ */
+const transports = {
+  'app.request': testApp,
+  'HTTP, fast path': listening,
+};
+
+/** testApp's site and app, served by the server main.ts starts, on a free port. */
+async function listening(overrides: Partial<Config> = {}) {
+  const db = await freshDb();
+  const clock = new ManualClock(Date.UTC(2026, 10, 23, 12));
+  await createSite(db, { name: 'Test shop', origins: [SHOP_ORIGIN], id: 'site_test', publicKey: SITE_KEY }, clock.now());
+  const shoploop = createApp({ db, clock, config: { ...loadConfig({}), ...overrides }, adminTokenHash: sha256(ADMIN_TOKEN) });
+  const server = createHttpServer(shoploop, '127.0.0.1');
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await shoploop.close();
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { db, clock, app: { request: (path: string, init: RequestInit) => fetch(base + path, init) } };
+}
+
+describe.each(Object.entries(transports))('POST /v1/collect via %s', (_transport, testApp) => {
   test('stores a valid batch and echoes the shop origin for CORS', async () => {
     const { app, db } = await testApp();
     const res = await postCollect(app, batch([event('page_view'), event('view_item', { items: [item] })]));
@@ -130,12 +168,12 @@ describe('POST /v1/collect', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
   });
-});
 
-test('error answers carry CORS headers too, so the script can read why a batch was refused', async () => {
-  const { app } = await testApp();
-  const res = await postCollect(app, '{nope');
-  expect(res.status).toBe(400);
-  expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
-  expect(res.headers.get('vary')).toBe('Origin');
+  test('error answers carry CORS headers too, so the script can read why a batch was refused', async () => {
+    const { app } = await testApp();
+    const res = await postCollect(app, '{nope');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
+    expect(res.headers.get('vary')).toBe('Origin');
+  });
 });

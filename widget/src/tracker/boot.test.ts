@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { showBlocks } from './blocks.ts';
 import { boot } from './boot.ts';
 import { freshIndexedDb, settle, stubCollector, useFakeClock } from './testing.ts';
+
+// blocks.test.ts covers what showBlocks does; here it only records when boot calls it
+vi.mock('./blocks.ts', () => ({ showBlocks: vi.fn() }));
 
 // boot() changes the window for good (listeners, history and dataLayer wrappers): every test uses its own site
 // key and reads only what its own tracker sent.
@@ -43,6 +47,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.mocked(showBlocks).mockClear();
 });
 
 test('a page_view on load, sent to the folder the script came from', async () => {
@@ -96,6 +101,23 @@ test('a product page: page_view, then view_item from structured data; again afte
     ['view_item', 'VASE'],
   ]);
   expect(events[1]!.params.items![0]).toMatchObject({ price: 12, currency: 'EUR' });
+});
+
+test('the recommendation blocks are shown on every page view, after the page view is tracked', async () => {
+  const site = start({ 'data-api': 'https://api.example/sl/' });
+  // earlier tests' trackers still watch history: only this one's calls count
+  const calls = () => vi.mocked(showBlocks).mock.calls.filter(([config]) => config.site == site);
+  const [[config, tracker]] = calls() as [Parameters<typeof showBlocks>];
+  expect(config).toMatchObject({ site, api: 'https://api.example/sl', dir: 'https://c.example/' });
+  expect(tracker.visitor()).toBe(localStorage.getItem('shoploop:id')!.split(' ')[0]); // saved by the page view
+  history.pushState(null, '', '/products/vase');
+  await vi.advanceTimersByTimeAsync(300);
+  expect(calls()).toHaveLength(2);
+  history.replaceState(null, '', '/products/vase#reviews'); // not a page view
+  await vi.advanceTimersByTimeAsync(300);
+  expect(calls()).toHaveLength(2);
+  window.shoploop!('consent', 'denied');
+  expect(tracker.visitor()).toBe(false);
 });
 
 test('the dataLayer is mirrored, and its view_item of the same product is not counted twice', async () => {

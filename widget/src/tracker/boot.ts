@@ -1,4 +1,5 @@
 import type { Shoploop } from '../../shoploop';
+import { showBlocks } from './blocks.ts';
 import { readConfig } from './config.ts';
 import { bridgeDataLayer } from './detect/datalayer.ts';
 import { findProduct } from './detect/product.ts';
@@ -9,7 +10,8 @@ import { version } from './version.ts';
 
 /**
  * Starts the tracker for a script tag: replays the queue stub, replaces `window.shoploop` with the real
- * function, sends what earlier pages left in the outbox, then tracks pages, products and the dataLayer.
+ * function, sends what earlier pages left in the outbox, then tracks pages, products and the dataLayer, and shows
+ * the page's recommendation blocks.
  */
 export const boot = (script: HTMLScriptElement): void => {
   const config = readConfig(script);
@@ -20,18 +22,17 @@ export const boot = (script: HTMLScriptElement): void => {
   const tracker = createTracker(config); // sends what earlier pages left in the outbox
   let retrack: ((force: boolean) => void) | undefined;
 
-  const call = (command: unknown, arg?: unknown, params?: unknown) => {
+  const call = (command: string, arg?: unknown, params?: unknown) => {
     if (command == 'track') tracker.track(arg as string, params);
-    if (command == 'identify') tracker.track('identify', { customer_id: arg });
+    if (command == 'identify') tracker.track(command, { customer_id: arg });
     // a visitor who opts in is on a page view: report it
     if (command == 'consent' && tracker.consent(arg == 'granted')) retrack?.(true);
   };
   const shoploop = guard(call) as Shoploop;
   shoploop.v = version;
-  const queued = window.shoploop?.q ?? [];
-  window.shoploop = shoploop;
   // replayed before pages are tracked, so a consent('denied') pasted above the tag holds from the start
-  for (const args of queued) shoploop.apply(0, args as never);
+  for (const args of window.shoploop?.q ?? []) shoploop.apply(0, args as never);
+  window.shoploop = shoploop;
 
   // flush and drain never throw (the sender swallows storage and network failures)
   addEventListener('pagehide', tracker.flush);
@@ -44,6 +45,7 @@ export const boot = (script: HTMLScriptElement): void => {
       // the item carries price and currency; `value` would only repeat them
       const item = findProduct();
       if (item) tracker.track('view_item', { items: [item] });
+      showBlocks(config, tracker);
     });
     bridgeDataLayer(tracker.track);
   });

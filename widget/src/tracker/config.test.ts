@@ -12,6 +12,7 @@ test('the collector defaults to where the script came from', () => {
     site: 'pk_1',
     api: 'https://host',
     gpc: false,
+    dir: 'https://host/',
   });
 });
 
@@ -21,11 +22,17 @@ test('behind a proxy the folder is kept', () => {
   );
 });
 
+test('the folder of the script is kept for the UI bundle, also behind a proxy', () => {
+  expect(readConfig(tag({ src: 'https://shop.com/sl/shoploop.js?v=2', 'data-site': 'pk_1', 'data-api': '/api' }))?.dir).toBe(
+    'https://shop.com/sl/',
+  );
+});
+
 test('data-api wins, without its trailing slash; data-gpc="respect" turns on GPC', () => {
   const config = readConfig(
     tag({ src: 'https://cdn/x.js', 'data-site': 'pk_1', 'data-api': 'https://base.url/prefix/', 'data-gpc': 'respect' }),
   );
-  expect(config).toEqual({ site: 'pk_1', api: 'https://base.url/prefix', gpc: true });
+  expect(config).toEqual({ site: 'pk_1', api: 'https://base.url/prefix', gpc: true, dir: 'https://cdn/' });
 });
 
 test('without data-site there is nothing to do', () => {

@@ -1,10 +1,8 @@
 import { newId } from './ids.ts';
-import { load, remove, save } from './storage.ts';
+import { identityKey as key, load, save } from './storage.ts';
+import { sessionTimeoutMs } from './timing.ts';
 
-/** "<visitor id> <session id> <last activity ms>", first-party, no cookie */
-const key = 'shoploop:id';
-const sessionTimeoutMs = 30 * 60 * 1000;
-
+/** the stored "<visitor id> <session id> <last activity ms>" (see storage.ts) */
 const stored = () => (load(key) || newId()).split(' ');
 
 /** The visitor id (created by the first event; a fresh one until then). */
@@ -18,4 +16,4 @@ export const sessionId = (now: number): string => {
   return session!;
 };
 
-export const forgetIdentity = (): void => remove(key);
+export const forgetIdentity = (): void => save(key, ''); // forgets it (see storage.ts)

@@ -31,7 +31,7 @@ export const openOutbox = (site: string): Outbox => {
   })();
   /** The store in a transaction of its own. All are read-write, so they run in the order they were asked for. */
   const store = async () => (await database).transaction(storeName, 'readwrite').objectStore(storeName);
-  const write = (work: (events: IDBObjectStore) => void) => void store().then(work).catch(() => {});
+  const write = (work: (events: IDBObjectStore) => void) => store().then(work).catch(() => {});
 
   return {
     put(event) {

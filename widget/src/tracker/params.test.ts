@@ -95,3 +95,15 @@ test('whatever comes in, the result passes the collector schema', () => {
   }
   expect(cleanParams(inputs[6]).items).toHaveLength(50);
 });
+
+test('recommendation events keep rec_id and scenario, cut to the collector limits', () => {
+  expect(cleanParams({ rec_id: 'r_1', scenario: 'also-bought', items: [{ item_id: 'A', junk: 1 }] })).toEqual({
+    rec_id: 'r_1',
+    scenario: 'also-bought',
+    items: [{ item_id: 'A' }],
+  });
+  const long = cleanParams({ rec_id: 'r'.repeat(100), scenario: 's'.repeat(100) });
+  expect(long.rec_id).toHaveLength(64);
+  expect(long.scenario).toHaveLength(32);
+  expect(paramsSchema.safeParse(long).success).toBe(true);
+});

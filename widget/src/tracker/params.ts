@@ -1,17 +1,21 @@
 import type { ShoploopItem, ShoploopParams } from '../../shoploop';
-import { itemsPerEvent, maxPrice, maxQuantity, nameText, shortText, urlLength } from './vocabulary.ts';
+import { idLength, itemsPerEvent, maxPrice, maxQuantity, nameText, scenarioLength, shortText, urlLength } from './vocabulary.ts';
 
 // Turns whatever a shop, a dataLayer or a page's structured data supplies into params the collector accepts.
 // One invalid event makes the server reject its whole batch, so every rule of its schema is enforced here.
 
 export interface Params extends ShoploopParams {
   customer_id?: string;
+  /** rec_impression and rec_click: the answer of /v1/recommendations and the scenario it served */
+  rec_id?: string;
+  scenario?: string;
 }
 
 /** Returns the cleaned value, or null/undefined to leave the field out. */
 type Rule = (value: unknown) => unknown;
 
-const inRange = (n: number, max: number) => (n >= 0 && n <= max ? n : null);
+/** the number, or false (NaN, negative, too large) */
+const inRange = (n: number, max: number) => n >= 0 && n <= max && n;
 
 /** any value as a string (ids are often numbers), cut to the collector's limit */
 const text =
@@ -29,14 +33,13 @@ const currency: Rule = (value) => typeof value == 'string' && /^[a-z]{3}$/i.test
 
 /**
  * schema.org URLs ("https://schema.org/InStock"), Open Graph words ("out of stock") and our own names, squeezed to
- * letters ("InStock"), then spelled the collector's way ("in_stock").
+ * letters ("InStock"), then spelled the collector's way ("in_stock", "out_of_stock").
  */
 const availability: Rule = (value) =>
   /(in|outof)stock|preorder|backorder|discontinued/i
     .exec(String(value).replace(/[\W_]/g, ''))?.[0]
     .toLowerCase()
-    .replace('of', '_of')
-    .replace('stock', '_stock');
+    .replace(/of|stock/g, '_$&');
 
 const short = text(shortText);
 const name = text(nameText);
@@ -80,6 +83,8 @@ const paramRules: Record<keyof Params, Rule> = {
   item_list_name: short,
   customer_id: short,
   page_title: name,
+  rec_id: text(idLength),
+  scenario: text(scenarioLength),
 };
 
 export const cleanParams = (input: unknown): Params => pick(input, paramRules);

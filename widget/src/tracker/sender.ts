@@ -1,11 +1,8 @@
 import type { Envelope, TrackedEvent } from './event.ts';
 import type { Outbox } from './outbox.ts';
+import { batchDelayMs, batchSize, firstRetryMs, maxBackoffMs } from './timing.ts';
 import { post } from './transport.ts';
 import { bodyBytes, eventsPerBatch } from './vocabulary.ts';
-
-const batchDelayMs = 1000;
-const batchSize = 20;
-const maxBackoffMs = 5 * 60 * 1000;
 
 export interface Sender {
   /** stores the event in the outbox and sends it within a second (at once at 20 waiting events) */
@@ -45,7 +42,7 @@ export const createSender = (
     if (!allowed()) return true;
     if (!(await post(url, body))) {
       // 1 s doubling to 5 minutes; the outbox keeps the events for the retry, the `online` event or the next page
-      retryTimer ||= setTimeout(drain, Math.min(1000 * 2 ** failures++, maxBackoffMs));
+      retryTimer ||= setTimeout(drain, Math.min(firstRetryMs * 2 ** failures++, maxBackoffMs));
       return false;
     }
     failures = 0;

@@ -1,5 +1,11 @@
 // Small string values in localStorage, read and written as properties (shorter than getItem/setItem). Where
 // localStorage is unavailable (storage disabled, sandboxed iframe) this page keeps them in memory instead.
+// Everything the script keeps there, so a privacy review reads it in one place (the outbox is in IndexedDB).
+/** "<visitor id> <session id> <last activity ms>", first-party, no cookie */
+export const identityKey = 'shoploop:id';
+/** a remembered refusal: a flag, never an id */
+export const deniedKey = 'shoploop:denied';
+
 const memory: Record<string, string | undefined> = {};
 
 const store = (): Record<string, string | undefined> => {
@@ -12,11 +18,10 @@ const store = (): Record<string, string | undefined> => {
 
 export const load = (key: string): string | undefined => store()[key];
 
+/** Saving '' forgets a key: an empty value reads as absent (cheaper than removeItem, and never throws). */
 export const save = (key: string, value: string): void => {
   try {
     store()[key] = value;
   } catch {} // full quota
 };
 
-/** Empties a key (an empty value reads as absent); cheaper than removeItem and never throws. */
-export const remove = (key: string): void => save(key, '');

@@ -3,7 +3,7 @@ import { batchSchema } from '../../../server/src/collect/schema.ts';
 import { freshIndexedDb, settle, stubCollector } from './testing.ts';
 import { createTracker } from './tracker.ts';
 
-const config = { site: 'pk_test', api: 'https://c.example', gpc: false };
+const config = { site: 'pk_test', api: 'https://c.example', gpc: false, dir: 'https://c.example/' };
 
 /** a tracker on a fresh page load; `send` flushes what it waits to send */
 const load = async (options = config) => {
@@ -63,6 +63,32 @@ test('events the collector would reject are not sent', async () => {
   tracker.track('search', { search_term: 'socks' });
   await tracker.send();
   expect(collector.events().map((e) => e.name)).toEqual(['search']);
+});
+
+test('recommendation events go only when complete: rec_id, scenario and at least one item', async () => {
+  const collector = stubCollector(200);
+  const tracker = await load();
+  tracker.track('rec_click', { rec_id: 'r_1', scenario: 'similar' });
+  tracker.track('rec_click', { rec_id: 'r_1', items: [{ item_id: 'A' }] });
+  tracker.track('rec_impression', { scenario: 'similar', items: [{ item_id: 'A' }] });
+  tracker.track('rec_impression', { rec_id: 'r_1', scenario: 'similar', items: [{ item_name: 'no id' }] });
+  tracker.track('rec_impression', { rec_id: 'r_1', scenario: 'similar', items: [{ item_id: 'A' }, { item_id: 'B' }] });
+  tracker.track('search', { search_term: 'mugs' }); // the batch they would have broken
+  await tracker.send();
+  expect(batchSchema.safeParse(collector.batches[0]).success).toBe(true);
+  expect(collector.events().map((e) => [e.name, e.params])).toEqual([
+    ['rec_impression', { rec_id: 'r_1', scenario: 'similar', items: [{ item_id: 'A' }, { item_id: 'B' }] }],
+    ['search', { search_term: 'mugs' }],
+  ]);
+});
+
+test('the blocks get the visitor id, and false while collection is denied', async () => {
+  stubCollector(200);
+  const tracker = await load();
+  tracker.track('page_view');
+  expect(tracker.visitor()).toBe(localStorage.getItem('shoploop:id')!.split(' ')[0]);
+  tracker.consent(false);
+  expect(tracker.visitor()).toBe(false);
 });
 
 test('a product reported twice on one page (structured data and dataLayer) is one view_item', async () => {

@@ -1,6 +1,6 @@
+import type { ShoploopItem } from '../../shoploop';
 import type { Config } from './config.ts';
-import { isDenied, rememberConsent } from './consent.ts';
-import type { TrackedEvent } from './event.ts';
+import { isAllowed, rememberConsent } from './consent.ts';
 import { newId } from './ids.ts';
 import { forgetIdentity, sessionId, visitorId } from './identity.ts';
 import { openOutbox } from './outbox.ts';
@@ -17,11 +17,10 @@ export type Tracker = ReturnType<typeof createTracker>;
  * Starts by sending what the outbox still holds from earlier pages.
  */
 export const createTracker = ({ site, api, gpc }: Config) => {
-  const allowed = () => !isDenied(gpc);
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const allowed = () => isAllowed(gpc);
   const sender = createSender(
     api + '/v1/collect',
-    () => ({ site, vid: visitorId(), tz, v: version }),
+    () => ({ site, vid: visitorId(), tz: Intl.DateTimeFormat().resolvedOptions().timeZone, v: version }),
     openOutbox(site),
     allowed,
   );
@@ -36,7 +35,14 @@ export const createTracker = ({ site, api, gpc }: Config) => {
       return;
     }
     const params = cleanParams(input);
-    if ((name == 'purchase' && !params.transaction_id) || (name == 'identify' && !params.customer_id)) return;
+    // incomplete events the collector would reject, and with them their whole batch
+    if (
+      (name == 'purchase' && !params.transaction_id) ||
+      (name == 'identify' && !params.customer_id) ||
+      (/^rec/.test(name) && !(params.rec_id && params.scenario && params.items?.[0]))
+    ) {
+      return;
+    }
     // A new URL is a new page: its referrer is the previous one (in an SPA). Kept per URL rather than per
     // page_view, because an SPA's own dataLayer view_item may come before our page_view, which waits for the
     // new page to render.
@@ -46,14 +52,13 @@ export const createTracker = ({ site, api, gpc }: Config) => {
       page = url;
       viewed = new Set();
     }
-    // structured data and a dataLayer often report the same product: the same id or name counts as seen
-    if (name == 'view_item') {
-      const { items } = params;
-      if (!items?.some((item) => !viewed.has(item.item_id) && !viewed.has(item.item_name))) return;
-      items.forEach((item) => viewed.add(item.item_id).add(item.item_name ?? item.item_id));
-    }
+    // structured data and a dataLayer often report the same product: the same id or name counts as seen (an
+    // unseen item is remembered as it is counted)
+    const unseen = (item: ShoploopItem) =>
+      !viewed.has(item.item_id) && !viewed.has(item.item_name) && viewed.add(item.item_id).add(item.item_name ?? item.item_id);
+    if (name == 'view_item' && !params.items?.filter(unseen)[0]) return;
     const ts = Date.now();
-    const event: TrackedEvent = {
+    sender.add({
       id: newId(),
       name,
       ts,
@@ -61,8 +66,7 @@ export const createTracker = ({ site, api, gpc }: Config) => {
       url: location.href.slice(0, urlLength),
       ref: ref.slice(0, urlLength) || undefined,
       params,
-    };
-    sender.add(event);
+    });
   };
 
   // forget the visitor if consent is denied (e.g. by GPC); else send what earlier pages left behind
@@ -70,7 +74,10 @@ export const createTracker = ({ site, api, gpc }: Config) => {
   else forget();
 
   return {
+    ...sender, // flush and drain, for boot's pagehide, visibilitychange and online listeners
     track,
+    /** the visitor id for the recommendation blocks; false while collection is denied */
+    visitor: () => allowed() && visitorId(),
     /** records the visitor's choice; true when collection resumes after having been denied */
     consent(granted: boolean): boolean {
       const wasDenied = !allowed();
@@ -78,8 +85,6 @@ export const createTracker = ({ site, api, gpc }: Config) => {
       if (!allowed()) forget();
       return wasDenied && allowed();
     },
-    flush: sender.flush,
-    drain: sender.drain,
   };
 
   function forget() {

@@ -15,10 +15,14 @@ export const commerceEvents = [
   'purchase',
 ] as const;
 
-export const eventNames = [...commerceEvents, 'identify'] as const;
+/**
+ * Every name: the commerce events, `identify`, and what the recommendation blocks report (a block half in view, a
+ * click on one of its items). At most one spread: with two, the minifier keeps this unused list in the script.
+ */
+export const eventNames = [...commerceEvents, 'identify', 'rec_impression', 'rec_click'] as const;
 /** Whether the collector knows this event name (a regular expression is smaller than the list). */
 export const isEventName = (name: unknown): name is EventName =>
-  /^(page_view|view_item(_list)?|select_item|search|(add_to|remove_from|view)_cart|begin_checkout|purchase|identify)$/.test(
+  /^(page_view|view_item(_list)?|select_item|search|(add_to|remove_from|view)_cart|begin_checkout|purchase|identify|rec_(impression|click))$/.test(
     name as string,
   );
 export type EventName = (typeof eventNames)[number];
@@ -26,12 +30,15 @@ export type EventName = (typeof eventNames)[number];
 export const availabilities = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'discontinued'] as const;
 export type Availability = (typeof availabilities)[number];
 
-// The collector's size limits (single constants, so the minifier can inline them).
+// The collector's size limits (single constants, so the bundler inlines them: vite.config.ts, inlineConst).
 export const bodyBytes = 64 * 1024;
 export const eventsPerBatch = 100;
 export const itemsPerEvent = 50;
+export const idLength = 64;
 export const shortText = 128;
 export const nameText = 300;
 export const urlLength = 2048;
 export const maxPrice = 1e9;
 export const maxQuantity = 1e6;
+/** not among the collector's `limits`: its schema spells it out for `scenario` */
+export const scenarioLength = 32;

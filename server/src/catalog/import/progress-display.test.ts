@@ -1,21 +1,9 @@
-import { Writable } from 'node:stream';
 import { expect, test } from 'vitest';
+import { fakeTerminal } from '../../../test/fake-terminal.ts';
 import { createProgressDisplay } from './progress-display.ts';
 
-function fakeStream(isTTY: boolean) {
-  let written = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      written += String(chunk);
-      done();
-    },
-  }) as Writable & { isTTY: boolean; columns: number; cursorTo(): boolean; clearLine(): boolean; moveCursor(): boolean };
-  Object.assign(stream, { isTTY, columns: 100, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  return { stream: stream as unknown as NodeJS.WriteStream, output: () => written };
-}
-
 test('off a terminal, one plain line per quarter passed, never a redraw', () => {
-  const { stream, output } = fakeStream(false);
+  const { stream, output } = fakeTerminal(false);
   const display = createProgressDisplay(stream);
   display.update(100, undefined, 0.1);
   display.update(300, undefined, 0.3);
@@ -27,7 +15,7 @@ test('off a terminal, one plain line per quarter passed, never a redraw', () => 
 });
 
 test('on a terminal, a bar with the percentage and rows; stopping twice is harmless', () => {
-  const { stream, output } = fakeStream(true);
+  const { stream, output } = fakeTerminal(true);
   const display = createProgressDisplay(stream);
   display.update(1500, undefined, 1);
   display.stop();

@@ -1,10 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { epochMs } from './columns.ts';
 import { sites } from './sites.ts';
 
 /**
  * Raw storefront events, append-only. `seq` is the rowid so inserts stay in key order; the client's
- * own `eventId` is unique per site, which makes retries idempotent. Only the two indexes queries need.
+ * own `eventId` is unique per site, which makes retries idempotent. Only the indexes queries need: the
+ * partial one holds just the rows the recommendation report reads, so other events pay nothing for it.
  */
 export const events = sqliteTable(
   'events',
@@ -26,6 +28,9 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex('events_site_event_uq').on(t.siteId, t.eventId),
     index('events_site_visitor_idx').on(t.siteId, t.visitorId, t.seq),
+    index('events_site_attribution_idx')
+      .on(t.siteId, t.receivedAt)
+      .where(sql`name IN ('rec_impression', 'rec_click', 'purchase')`),
   ],
 );
 

@@ -43,7 +43,7 @@ describe('auto: the lifecycle stage chooses the scenario', () => {
     expect((await t.auto()).items).not.toContain('s1');
   });
 
-  test('at_risk → the abandoned cart first, then close alternatives; dormant a week later → for-you', async () => {
+  test('at_risk → the abandoned cart first, then close alternatives; dormant a week later → win-back', async () => {
     const t = await setup();
     await t.send('me', [view('m2'), cart('m2')]);
     await t.stageAfter(31 * MIN);
@@ -51,7 +51,7 @@ describe('auto: the lifecycle stage chooses the scenario', () => {
     expect(atRisk.scenario).toBe('abandoned-cart');
     expect(atRisk.items.slice(0, 2)).toEqual(['m2', 'm1']);
     await t.stageAfter(7 * DAY);
-    expect((await t.auto()).scenario).toBe('for-you');
+    expect((await t.auto()).scenario).toBe('win-back');
   });
 
   test('an abandoned cart item that went out of stock is not shown', async () => {
@@ -65,7 +65,7 @@ describe('auto: the lifecycle stage chooses the scenario', () => {
     expect(atRisk.items[0]).toBe('m1');
   });
 
-  test('loyal (two orders) → for-you, never what they bought', async () => {
+  test('loyal (two orders) with nothing due again → for-you, never what they bought', async () => {
     const t = await setup();
     await t.send('me', [view('m2'), purchase('m2')]);
     t.clock.advance(10 * DAY);
@@ -78,6 +78,20 @@ describe('auto: the lifecycle stage chooses the scenario', () => {
     expect(loyal.items[0]).toBe('m1');
   });
 
+  test('loyal with a consumable due → replenish, which offers what they bought before', async () => {
+    const t = await setup();
+    for (const vid of ['r1', 'r2', 'r3']) {
+      await t.send(vid, [purchase('s1')]);
+      t.clock.advance(10 * DAY);
+      await t.send(vid, [purchase('s1')]);
+    }
+    await t.send('me', [view('s1'), purchase('s1')]);
+    t.clock.advance(10 * DAY);
+    await t.send('me', [view('t2'), purchase('t2')]);
+    await t.stageAfter(31 * MIN);
+    expect(await t.auto()).toEqual({ scenario: 'replenish', items: ['s1'] });
+  });
+
   test('the decision table itself', () => {
     const none = { item: false, cart: false };
     expect(scenarioForStage('here_and_now', { item: true, cart: true })).toBe('similar');
@@ -85,8 +99,8 @@ describe('auto: the lifecycle stage chooses the scenario', () => {
     expect(scenarioForStage('here_and_now', none)).toBe('for-you');
     expect(scenarioForStage('at_risk', { item: false, cart: true })).toBe('abandoned-cart');
     expect(scenarioForStage('at_risk', none)).toBe('for-you');
-    expect(scenarioForStage('dormant', none)).toBe('for-you');
-    expect(scenarioForStage('loyal', none)).toBe('for-you');
+    expect(scenarioForStage('dormant', none)).toBe('win-back');
+    expect(scenarioForStage('loyal', none)).toBe('replenish');
     expect(scenarioForStage('potential', { item: true, cart: true })).toBe('popular');
   });
 });

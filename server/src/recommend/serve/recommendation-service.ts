@@ -9,10 +9,10 @@ import type { PersonContext } from './person-context.ts';
 import { Picker } from './picker.ts';
 import type { RecProduct } from './product-lookup.ts';
 import { type RecEvent, recEventOfCollected } from './rec-event.ts';
-import { candidates, type RequestScenario, type ServedScenario } from './scenarios.ts';
+import { candidates, ownItemsOnly, type RequestScenario, type ScenarioContext, type ServedScenario } from './scenarios.ts';
 import { SiteModel, type SiteModelOptions } from './site-model.ts';
 import { visitorDefaults } from './visitor-history.ts';
-import { recentEvents } from './load-events.ts';
+import { eventsBetween, newestSeq, recentEvents } from './load-events.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -60,6 +60,11 @@ interface SiteEntry {
   building: Promise<SiteModel> | undefined;
   buffer: Array<{ visitorId: string; event: RecEvent; collected: CollectEvent }>;
   refreshing: Promise<void> | undefined;
+  /** the events table up to this seq is in the model (read by the build or a catch-up) */
+  readUpTo: number;
+  /** ids of events learned since the last catch-up began, with when (wall ms): a catch-up skips them */
+  learnedLately: Map<string, number>;
+  catchingUp: Promise<void> | undefined;
 }
 
 /** ingested events this close to a build's start may also have been read by it: they are deduplicated by id */
@@ -73,6 +78,7 @@ const BUILD_OVERLAP_MS = 60_000;
 export class RecommendationService {
   readonly options: RecommendationServiceOptions;
   private readonly sites = new Map<string, SiteEntry>();
+  private catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -107,9 +113,42 @@ export class RecommendationService {
       const event = recEventOfCollected(collected, receivedAt);
       if (entry.model) {
         entry.model.products.observe(observationsFromEvents([collected]));
+        if (entry.learnedLately.has(event.eventId)) continue; // a catch-up read it first
+        remember(entry.learnedLately, event.eventId);
         entry.model.learn(visitorId, event);
       } else if (entry.building) entry.buffer.push({ visitorId, event, collected });
     }
+  }
+
+  /**
+   * Learns what other instances stored: every site's events committed since the last read that this
+   * instance has not learned through `ingest`. A read of the table's end; run it every few seconds when
+   * several instances share one database (main.ts does, every SHOPLOOP_RECS_CATCH_UP_MS).
+   */
+  async catchUp(): Promise<number> {
+    let learned = 0;
+    for (const [siteId, entry] of this.sites) {
+      if (!entry.model) continue;
+      entry.catchingUp ??= this.catchUpSite(siteId, entry)
+        .then((n) => void (learned += n))
+        .finally(() => (entry.catchingUp = undefined));
+      await entry.catchingUp;
+    }
+    return learned;
+  }
+
+  /** runs `catchUp` every `intervalMs` until `stopCatchingUp` */
+  startCatchingUp(intervalMs: number): void {
+    this.stopCatchingUp();
+    this.catchUpTimer = setInterval(() => {
+      this.catchUp().catch((error: unknown) => console.error('recommendations: catch-up failed', error));
+    }, intervalMs);
+    this.catchUpTimer.unref();
+  }
+
+  stopCatchingUp(): void {
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    this.catchUpTimer = undefined;
   }
 
   /** re-reads the site's products (after a feed import or an admin change, or when they are stale) */
@@ -128,24 +167,34 @@ export class RecommendationService {
     }
     const visitor = model.visitors.peek(req.visitorId);
     const cart = [...new Set([...(visitor?.cart.keys() ?? []), ...req.person.cart])];
-    const scenario: ServedScenario =
-      req.scenario === 'auto' ? scenarioForStage(req.person.stage, { item: req.item !== undefined, cart: cart.length > 0 }) : req.scenario;
+    const context = { model, visitorId: req.visitorId, item: req.item, category: req.category, cart, now: this.clock.now() / 1000 };
+    if (req.scenario !== 'auto') return { recId: newRecId(), scenario: req.scenario, items: this.pick(req.scenario, req, context) };
+    const scenario = scenarioForStage(req.person.stage, { item: req.item !== undefined, cart: cart.length > 0 });
+    const items = this.pick(scenario, req, context);
+    // a loyal buyer with nothing due gets their own picks rather than an empty block
+    if (scenario === 'replenish' && items.length === 0) return { recId: newRecId(), scenario: 'for-you', items: this.pick('for-you', req, context) };
+    return { recId: newRecId(), scenario, items };
+  }
 
-    // hard exclusions: the page's item, what was bought, and the cart (except when the cart is the point)
-    const exclude = new Set<string>(visitor?.bought ?? []);
+  /** one scenario's list after the hard exclusions, topped up from popularity; empty when below `min` */
+  private pick(scenario: ServedScenario, req: RecommendRequest, context: Omit<ScenarioContext, 'want'>): RecProduct[] {
+    const { model, cart } = context;
+    const visitor = model.visitors.peek(req.visitorId);
+    // hard exclusions: the page's item, the cart (except when the cart is the point), what was bought
+    // (except when buying it again is the point)
+    const exclude = new Set<string>(scenario === 'replenish' ? [] : (visitor?.bought.keys() ?? []));
     if (req.item !== undefined) exclude.add(req.item);
     if (scenario !== 'abandoned-cart') for (const item of cart) exclude.add(item);
 
     const picker = new Picker(req.limit, model.products, exclude);
-    const want = 2 * req.limit + exclude.size;
-    picker.offerAll(candidates(scenario, { model, visitorId: req.visitorId, item: req.item, category: req.category, cart, now: this.clock.now() / 1000, want }));
-    // recently-viewed is the visitor's own list, and "popular in a category" stays in it; the rest are topped up
-    if (scenario !== 'recently-viewed') {
+    picker.offerAll(candidates(scenario, { ...context, want: 2 * req.limit + exclude.size }));
+    // the visitor's own lists stay theirs, and "popular in a category" stays in it; the rest are topped up
+    if (!ownItemsOnly.has(scenario)) {
       if (req.category !== undefined) picker.fillFrom(model.popularityOf(req.category));
       if (!(scenario === 'popular' && req.category !== undefined)) picker.fillFrom(model.popularity);
     }
     const taken = picker.taken.length >= req.min ? picker.taken : [];
-    return { recId: newRecId(), scenario, items: taken.map((id) => model.products.get(id)!) };
+    return taken.map((id) => model.products.get(id)!);
   }
 
   /** sizes of what is held, for the admin and for sizing memory */
@@ -163,12 +212,43 @@ export class RecommendationService {
 
   private entry(siteId: string): SiteEntry {
     let entry = this.sites.get(siteId);
-    if (!entry) this.sites.set(siteId, (entry = { model: undefined, building: undefined, buffer: [], refreshing: undefined }));
+    if (!entry) {
+      entry = { model: undefined, building: undefined, buffer: [], refreshing: undefined, readUpTo: 0, learnedLately: new Map(), catchingUp: undefined };
+      this.sites.set(siteId, entry);
+    }
     return entry;
+  }
+
+  private async catchUpSite(siteId: string, entry: SiteEntry): Promise<number> {
+    const model = entry.model!;
+    const began = Date.now();
+    const until = await newestSeq(this.db);
+    let learned = 0;
+    let newProducts = false;
+    for (;;) {
+      const rows = await eventsBetween(this.db, siteId, entry.readUpTo, until, this.options.pageSize);
+      for (const { visitorId, event } of rows) {
+        if (entry.learnedLately.has(event.eventId)) continue; // this instance stored it and learned it then
+        remember(entry.learnedLately, event.eventId);
+        model.learn(visitorId, event);
+        learned++;
+        newProducts ||= event.items.some((i) => !model.products.get(i.itemId));
+      }
+      if (rows.length < this.options.pageSize) break;
+      entry.readUpTo = rows.at(-1)!.seq;
+    }
+    entry.readUpTo = Math.max(entry.readUpTo, until);
+    // whatever was learned before this read began was committed before it, so this read has passed it
+    for (const [id, at] of entry.learnedLately) if (at < began) entry.learnedLately.delete(id);
+    // the other instance's writer stored the products these events brought
+    if (newProducts) await this.refreshProducts(siteId);
+    return learned;
   }
 
   private async build(siteId: string, entry: SiteEntry): Promise<SiteModel> {
     const startedAt = this.clock.now();
+    // events committed after this seq may be missed by the build's read; the first catch-up reads them again
+    entry.readUpTo = await newestSeq(this.db);
     const model = new SiteModel(this.options);
     // products first: events without a category take the catalog's
     await model.products.load(this.db, siteId, startedAt);
@@ -179,13 +259,32 @@ export class RecommendationService {
       if (event.receivedAt >= startedAt - BUILD_OVERLAP_MS) recentIds.add(event.eventId);
     }
     await model.products.load(this.db, siteId, this.clock.now());
+    for (const id of recentIds) entry.learnedLately.set(id, Date.now());
     for (const { visitorId, event, collected } of entry.buffer) {
       model.products.observe(observationsFromEvents([collected]));
-      if (!recentIds.has(event.eventId)) model.learn(visitorId, event);
+      if (entry.learnedLately.has(event.eventId)) continue;
+      remember(entry.learnedLately, event.eventId);
+      model.learn(visitorId, event);
     }
     entry.buffer = [];
     entry.model = model;
     return model;
+  }
+}
+
+/**
+ * A catch-up runs every few seconds and forgets what it has passed; without one (a single instance, tests)
+ * ids older than this are forgotten as new ones arrive, so the map never outgrows a minute of events.
+ */
+const REMEMBER_MS = 60_000;
+
+function remember(learned: Map<string, number>, eventId: string): void {
+  const now = Date.now();
+  learned.set(eventId, now);
+  // a Map iterates in insertion order: the oldest entries come first
+  for (const [id, at] of learned) {
+    if (at >= now - REMEMBER_MS) break;
+    learned.delete(id);
   }
 }
 

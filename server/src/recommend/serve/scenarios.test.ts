@@ -46,6 +46,39 @@ describe('scenarios on a small shop fed through the collector', () => {
     expect(await t.ids({ visitor: 'nobody', scenario: 'recently-viewed' })).toEqual([]);
   });
 
+  test('replenish: products re-bought at a typical interval, due from 0.8 of it until 3×, nothing else', async () => {
+    const t = await testShop();
+    await t.seedHistory();
+    const DAY = 24 * 3600 * 1000;
+    // three buyers re-buy socks after 9, 10 and 12 days (typical: 10); tees are bought once each
+    for (const [vid, gap] of [['r1', 9], ['r2', 10], ['r3', 12]] as const) {
+      await t.send(vid, [purchase('s1', 't1')]);
+      t.clock.advance(gap * DAY);
+      await t.send(vid, [purchase('s1')]);
+    }
+    await t.send('me', [purchase('s1', 't1')]);
+    t.clock.advance(7 * DAY);
+    expect(await t.ids({ visitor: 'me', scenario: 'replenish' })).toEqual([]); // 0.7 of the interval: not yet
+    t.clock.advance(2 * DAY);
+    expect(await t.ids({ visitor: 'me', scenario: 'replenish' })).toEqual(['s1']); // bought items are the point here
+    await t.send('me', [cart('s1')]);
+    expect(await t.ids({ visitor: 'me', scenario: 'replenish' })).toEqual([]); // already in the cart
+    await t.send('me', [removeFromCart('s1')]);
+    t.clock.advance(25 * DAY);
+    expect(await t.ids({ visitor: 'me', scenario: 'replenish' })).toEqual([]); // 3.4 intervals: moved on
+  });
+
+  test('win-back: picks from everything the visitor viewed and bought, never what they bought', async () => {
+    const t = await testShop();
+    await t.seedHistory();
+    await t.send('gone', [view('m2'), cart('m2'), purchase('m2')]);
+    const got = await t.ids({ visitor: 'gone', scenario: 'win-back', limit: 3 });
+    expect(got[0]).toBe('m1'); // viewed with m2 in three sessions
+    expect(got).not.toContain('m2');
+    expect(got.slice(1)).toEqual(['m3', 't1']); // the rest of their favourite category (mugs), then the site's best
+    expect(await t.ids({ visitor: 'stranger', scenario: 'win-back', limit: 2 })).toEqual(['m1', 't1']); // no history: popular
+  });
+
   test('the response carries what the widget shows, and a fresh rec_id each time', async () => {
     const t = await testShop();
     await t.seedHistory();
@@ -58,7 +91,7 @@ describe('scenarios on a small shop fed through the collector', () => {
 });
 
 describe('hard exclusions, on every scenario', () => {
-  const scenarios = ['popular', 'similar', 'also-bought', 'for-you'] as const;
+  const scenarios = ['popular', 'similar', 'also-bought', 'for-you', 'win-back'] as const;
 
   test('out of stock and discontinued items are never shown, and come back when restocked', async () => {
     const t = await testShop();

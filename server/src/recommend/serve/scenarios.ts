@@ -1,7 +1,8 @@
+import { dueForRepurchase } from './repeat-intervals.ts';
 import { CATEGORY_LEADERS, sessionKey, type SiteModel } from './site-model.ts';
 
 /** The lists a request can ask for; `auto` lets the visitor's stage choose one of the others. */
-export const requestScenarios = ['auto', 'popular', 'similar', 'also-bought', 'for-you', 'recently-viewed'] as const;
+export const requestScenarios = ['auto', 'popular', 'similar', 'also-bought', 'for-you', 'recently-viewed', 'replenish', 'win-back'] as const;
 export type RequestScenario = (typeof requestScenarios)[number];
 /** What a response says it served: `auto` resolved, plus the at-risk cart reminder only `auto` chooses. */
 export type ServedScenario = Exclude<RequestScenario, 'auto'> | 'abandoned-cart';
@@ -19,6 +20,9 @@ export interface ScenarioContext {
   want: number;
 }
 
+/** Lists that show only the visitor's own items: never topped up with best sellers. */
+export const ownItemsOnly: ReadonlySet<ServedScenario> = new Set(['recently-viewed', 'replenish']);
+
 /** Candidates in rank order, before exclusions; each is bounded by `want` or a model's own caps. */
 export function candidates(scenario: ServedScenario, c: ScenarioContext): string[] {
   switch (scenario) {
@@ -34,6 +38,12 @@ export function candidates(scenario: ServedScenario, c: ScenarioContext): string
       return [...(c.model.visitors.peek(c.visitorId)?.recent ?? [])].reverse();
     case 'abandoned-cart':
       return [...c.cart, ...c.cart.slice(0, 3).flatMap((item) => similar(c, item))];
+    case 'replenish': {
+      const v = c.model.visitors.peek(c.visitorId);
+      return v ? dueForRepurchase(v.bought, c.model.repeats, c.now * 1000) : [];
+    }
+    case 'win-back':
+      return winBack(c);
   }
 }
 
@@ -55,8 +65,10 @@ function similar(c: ScenarioContext, item: string): string[] {
     if (product.price && p?.price && p.price >= product.price / 1.5 && p.price <= product.price * 1.5) score += 1;
     return score;
   };
-  // a stable sort keeps popularity order within each closeness level
-  return [...coViewed, ...sameCategory.sort((a, b) => closeness(b) - closeness(a))];
+  // each leader scored once; ties keep popularity order
+  const scored = sameCategory.map((id, rank) => ({ id, rank, score: closeness(id) }));
+  scored.sort((a, b) => b.score - a.score || a.rank - b.rank);
+  return [...coViewed, ...scored.map((s) => s.id)];
 }
 
 /** partners bought together with the seeds (weight 2) or carted together in a session (weight 1) */
@@ -81,4 +93,28 @@ function forYou(c: ScenarioContext): string[] {
     .recommend(v.recent, { limit: c.want + seen.size, now: c.now, sessionId: sessionKey(c.visitorId, v.sessionId), exclude: seen })
     .filter((r) => r.score > 0)
     .map((r) => r.itemId);
+}
+
+/**
+ * For someone who has gone quiet: their whole remembered taste (purchases, then views, newest last) rather
+ * than a session that ended weeks ago, then the best sellers of the categories they cared about most.
+ */
+function winBack(c: ScenarioContext): string[] {
+  const v = c.model.visitors.peek(c.visitorId);
+  if (!v) return [];
+  const seeds = [...new Set([...v.bought.keys(), ...v.recent])];
+  if (seeds.length === 0) return [];
+  const seen = new Set(seeds);
+  const picks = c.model.session
+    .recommend(seeds.slice(-c.model.visitors.limits.maxItems), { limit: c.want + seen.size, now: c.now, exclude: seen })
+    .filter((r) => r.score > 0)
+    .map((r) => r.itemId);
+  const categoryCounts = new Map<string, number>();
+  for (const item of seeds) {
+    const category = c.model.products.get(item)?.category;
+    if (category) categoryCounts.set(category, (categoryCounts.get(category) ?? 0) + 1);
+  }
+  const favourites = [...categoryCounts].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const fromFavourites = favourites.flatMap(([category]) => (c.model.popularityOf(category)?.top(c.want) ?? []).map((r) => r.itemId));
+  return [...picks, ...fromFavourites];
 }

@@ -3,6 +3,7 @@ import { SessionRecommender, type SessionRecommenderOptions } from '../session-r
 import { CoCounts } from './co-counts.ts';
 import { ProductLookup } from './product-lookup.ts';
 import type { RecEvent } from './rec-event.ts';
+import { RepeatIntervals } from './repeat-intervals.ts';
 import { VisitorHistory, type VisitorLimits } from './visitor-history.ts';
 
 export interface SiteModelOptions {
@@ -31,6 +32,7 @@ export class SiteModel {
   readonly categoryPopularity = new Map<string, PopularityRecommender>();
   readonly coBought = new CoCounts();
   readonly coCarted = new CoCounts();
+  readonly repeats = new RepeatIntervals();
   readonly visitors: VisitorHistory;
   readonly products = new ProductLookup();
   newestTime = 0;
@@ -52,7 +54,7 @@ export class SiteModel {
         this.session.addClick({ sessionId, itemId, time });
         this.visitors.viewed(v, itemId);
       }
-      for (let i = 0; i < weight; i++) this.addPopularity(itemId, category ?? this.products.get(itemId)?.category ?? undefined, time);
+      if (weight > 0) this.addPopularity(itemId, category ?? this.products.get(itemId)?.category ?? undefined, time, weight);
     }
     switch (e.name) {
       case 'add_to_cart':
@@ -71,7 +73,10 @@ export class SiteModel {
         break;
       case 'purchase':
         this.coBought.addBasket(e.items.map((i) => i.itemId).slice(0, 20));
-        for (const { itemId } of e.items) this.visitors.bought(v, itemId);
+        for (const { itemId } of e.items) {
+          const before = this.visitors.bought(v, itemId, e.receivedAt);
+          if (before !== undefined) this.repeats.addRepeat(itemId, before, e.receivedAt);
+        }
         v.cart.clear();
         break;
     }
@@ -82,15 +87,15 @@ export class SiteModel {
     return this.categoryPopularity.get(category);
   }
 
-  private addPopularity(itemId: string, category: string | undefined, time: number): void {
+  private addPopularity(itemId: string, category: string | undefined, time: number, weight: number): void {
     const click = { sessionId: '', itemId, time };
-    this.popularity.addClick(click);
+    this.popularity.addClick(click, weight);
     if (!category) return;
     let list = this.categoryPopularity.get(category);
     if (!list) {
       list = new PopularityRecommender({ halfLife: this.options.popularityHalfLife, leaderCapacity: CATEGORY_LEADERS });
       this.categoryPopularity.set(category, list);
     }
-    list.addClick(click);
+    list.addClick(click, weight);
   }
 }

@@ -12,8 +12,9 @@ test('a new session clears the session lists, not the history, cart or purchases
   expect(v.sessionItems).toEqual([]);
   expect(v.recent).toEqual(['a', 'c', 'd']);
   expect([...v.cart.keys()]).toEqual(['x']);
-  for (const item of ['p', 'q', 'p', 'r']) h.bought(v, item);
-  expect([...v.bought]).toEqual(['p', 'r']);
+  const before = ['p', 'q', 'p', 'r'].map((item, i) => h.bought(v, item, 1000 * i));
+  expect(before).toEqual([undefined, undefined, 0, undefined]); // p was bought before, at 0
+  expect([...v.bought]).toEqual([['p', 2000], ['r', 3000]]);
 });
 
 test('the least recently active visitor is forgotten past maxVisitors', () => {

@@ -9,7 +9,8 @@ export interface VisitorState {
   recent: string[];
   /** in the cart now: adds minus removes, emptied by a purchase */
   cart: Map<string, number>;
-  bought: Set<string>;
+  /** purchased items and when each was last bought (ms), oldest purchase first */
+  bought: Map<string, number>;
 }
 
 export interface VisitorLimits {
@@ -41,7 +42,7 @@ export class VisitorHistory {
   touch(visitorId: string, sessionId: string): VisitorState {
     let v = this.visitors.get(visitorId);
     if (v) this.visitors.delete(visitorId);
-    else v = { sessionId, sessionItems: [], sessionCart: new Set(), recent: [], cart: new Map(), bought: new Set() };
+    else v = { sessionId, sessionItems: [], sessionCart: new Set(), recent: [], cart: new Map(), bought: new Map() };
     if (v.sessionId !== sessionId) {
       v.sessionId = sessionId;
       v.sessionItems = [];
@@ -62,10 +63,13 @@ export class VisitorHistory {
     pushBounded(v.recent, itemId, this.limits.maxItems);
   }
 
-  bought(v: VisitorState, itemId: string): void {
+  /** records a purchase of `itemId` at `at` (ms); returns when the visitor last bought it before, if known */
+  bought(v: VisitorState, itemId: string, at: number): number | undefined {
+    const before = v.bought.get(itemId);
     v.bought.delete(itemId);
-    v.bought.add(itemId);
-    if (v.bought.size > this.limits.maxBought) v.bought.delete(v.bought.values().next().value as string);
+    v.bought.set(itemId, at);
+    if (v.bought.size > this.limits.maxBought) v.bought.delete(v.bought.keys().next().value as string);
+    return before;
   }
 }
 

@@ -6,7 +6,7 @@ const nodes = (node: any): SchemaNode[] =>
 
 /** The first schema.org Product (or ProductGroup, IndividualProduct...) in the page's JSON-LD blocks. */
 export const jsonLdProduct = (): SchemaNode | undefined =>
-  [...document.querySelectorAll('script[type="application/ld+json"]')]
+  [...document.querySelectorAll('script[type$="ld+json"]')]
     .flatMap((script) => {
       try {
         return nodes(JSON.parse(script.textContent!));

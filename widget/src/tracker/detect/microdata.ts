@@ -2,7 +2,7 @@ import type { SchemaNode } from './product.ts';
 import { readProperties } from './properties.ts';
 
 /** The first `itemtype=".../Product"` in the page, read into schema.org's JSON-LD shape. */
-export const microdataProduct = (): SchemaNode | undefined => {
+export const microdataProduct = (): SchemaNode | null => {
   const scope = document.querySelector('[itemtype$="/Product"]');
-  if (scope) return readProperties(scope, 'itemprop');
+  return scope && readProperties(scope, 'itemprop');
 };

@@ -1,7 +1,5 @@
 import { guard } from '../guard.ts';
-
-/** Single-page apps change the URL first and render after; wait this long before reading title and content. */
-const settleMs = 300;
+import { settleMs } from '../timing.ts';
 
 /** The page's URL without its #fragment: in-page anchors are not page views. */
 export const pageUrl = () => location.href.split('#')[0];

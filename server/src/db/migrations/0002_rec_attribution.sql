@@ -1,0 +1,1 @@
+CREATE INDEX `events_site_attribution_idx` ON `events` (`site_id`,`received_at`) WHERE name IN ('rec_impression', 'rec_click', 'purchase');

@@ -1,0 +1,9 @@
+/**
+ * gzip -9 budgets of the built widget files, in bytes: the tracker is on every page of every shop; the blocks' UI
+ * (Preact inside) only on pages with a recommendation block. widget/size.test.ts enforces them; `npm run bench`
+ * prints them beside the sizes.
+ */
+export const sizeBudgets: Record<string, number> = {
+  'shoploop.js': 3000,
+  'shoploop-ui.js': 12_000,
+};

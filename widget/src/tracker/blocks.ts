@@ -1,0 +1,33 @@
+import type { Config } from './config.ts';
+import type { Tracker } from './tracker.ts';
+
+/** What `shoploop-ui.js` (widget/src/ui/shoploop-ui.ts) exports. */
+export interface BlocksUi {
+  /**
+   * Shows the page's `[data-shoploop]` blocks, and from then on those added later; called again on every page
+   * view, when blocks shown for an earlier URL ask again. Never throws.
+   */
+  showBlocks(config: BlockConfig, tracker: BlockTracker): void;
+}
+
+/** From the script tag: the site's key and the API base, without a trailing slash. */
+export type BlockConfig = Pick<Config, 'site' | 'api'>;
+
+/**
+ * From the tracker: `visitor()` is the visitor id, or false while collection is denied; `track` is the tracker's
+ * own, so rec_impression and rec_click share its consent check, outbox and batches.
+ */
+export type BlockTracker = Pick<Tracker, 'visitor' | 'track'>;
+
+/**
+ * On every page view: if the page has a recommendation block and collection is allowed, imports the UI bundle
+ * (Preact) from the folder the tracker came from, so a proxied tracker brings its UI along, and lets it show the
+ * blocks. The browser fetches and runs a module once per page; later imports return the same one.
+ */
+export const showBlocks = (config: Config, tracker: Tracker): void => {
+  if (tracker.visitor() && document.querySelector('[data-shoploop]')) {
+    import(/* @vite-ignore */ config.dir + 'shoploop-ui.js')
+      .then((ui: BlocksUi) => ui.showBlocks(config, tracker))
+      .catch(() => {}); // offline, or blocked: the page simply has no blocks
+  }
+};
