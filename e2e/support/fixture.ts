@@ -1,9 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium, SHOPPER_UA } from './browser.ts';
 import { startStack, type Stack } from './stack.ts';
-
-const SHOPPER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 /**
  * One stack (server + demo shop + fresh database) and one Chromium per test file; each test gets its own
@@ -25,8 +23,6 @@ export function useStack() {
     },
     /** A fresh visitor: new context, page on the demo shop; page errors fail the test. */
     async visitor(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-      // Headless Chromium says "HeadlessChrome", which the collector rightly drops as a bot; a shopper's
-      // browser says Chrome.
       const context = await ctx.browser.newContext({ userAgent: SHOPPER_UA });
       const page = await context.newPage();
       const errors: string[] = [];
