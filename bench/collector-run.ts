@@ -19,6 +19,14 @@ if (!flag('--only-latency')) {
       `size ${size}: ${fmt(http.eventsPerSecond)} events/s (${fmt(http.requestsPerSecond)} req/s, ${http.errors} errors) ratio ${(http.eventsPerSecond / raw.client).toFixed(2)}; ` +
         `CPU ${http.cpuMicrosPerEvent.toFixed(1)} µs/event, CPU ratio ${(cpu.client / http.cpuMicrosPerEvent).toFixed(2)}`,
     );
+    // the bound for any collector on one core: node:http reads and parses the same bodies, then the raw insert
+    const ceiling = await collectorThroughputWrk(quick ? 3 : 8, 32, '/bench/discard-node', size);
+    const bound = 1 / (1 / ceiling.eventsPerSecond + 1 / raw.nativeMulti);
+    const cpuBound = ceiling.cpuMicrosPerEvent + cpu.nativeMulti;
+    console.log(
+      `  read + parse only: ${fmt(ceiling.eventsPerSecond)} events/s, CPU ${ceiling.cpuMicrosPerEvent.toFixed(1)} µs/event; with the raw insert: ${fmt(bound)} events/s, ratio ${(bound / raw.client).toFixed(2)}; ` +
+        `CPU ${cpuBound.toFixed(1)} µs/event, CPU ratio ${(cpu.client / cpuBound).toFixed(2)}`,
+    );
   }
 }
 if (!flag('--no-latency')) {

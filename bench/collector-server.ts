@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openMigratedDb } from '../server/src/db/client.ts';
@@ -11,12 +12,23 @@ const db = await openMigratedDb(process.env.BENCH_DB_URL!);
 await createSite(db, { name: 'bench', origins: ['http://shop.bench'], publicKey: 'pk_bench' }, Date.now());
 const config = { ...loadConfig({}), rateLimit: { perVisitorPerMinute: 1_000_000, perIpPerMinute: 1_000_000_000 } };
 const shoploop = createApp({ db, config, adminTokenHash: sha256('bench') });
-// The HTTP ceiling for comparison: the same body read and JSON-parsed by Hono, then discarded.
+// The HTTP ceilings for comparison: the same body read and JSON-parsed, then discarded, by Hono and by node:http
+// alone (what the collector's fast path is built on).
 shoploop.app.post('/bench/discard', async (c) => {
   const body = (await c.req.json()) as { events: unknown[] };
   return c.json({ ok: true, received: body.events.length });
 });
-const server = createHttpServer(shoploop, '127.0.0.1').listen(0, '127.0.0.1', () => {
+const server = createHttpServer(shoploop, '127.0.0.1');
+const [listener] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+server.removeAllListeners('request').on('request', (req: IncomingMessage, res: ServerResponse) => {
+  if (req.url !== '/bench/discard-node') return listener!(req, res);
+  let body = '';
+  req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => {
+    const json = JSON.stringify({ ok: true, received: (JSON.parse(body) as { events: unknown[] }).events.length });
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
+  });
+});
+server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 });
