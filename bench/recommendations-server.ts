@@ -23,7 +23,9 @@ export type ServerMessage =
   | { type: 'served'; byTag: Record<string, Percentiles>; loopDelay: { p50: number; p99: number; max: number } }
   | { type: 'ingest'; events: number; batches: number; ms: number; productRefreshMs: number }
   /** CPU time (user + system) the server process has used so far */
-  | { type: 'cpu'; micros: number };
+  | { type: 'cpu'; micros: number }
+  /** a rebuild beside live traffic is done: how long it took, and the process's memory at its end */
+  | { type: 'rebuilt'; ms: number; rssBytes: number; heapBytes: number; stats: Record<string, number> };
 export type ParentMessage =
   | { type: 'model-latency'; perScenario: number }
   /** starts recording server-side times and event-loop delay afresh; `served` answers with what was recorded */
@@ -31,6 +33,7 @@ export type ParentMessage =
   | { type: 'served' }
   | { type: 'cpu' }
   | { type: 'ingest'; events: number }
+  | { type: 'rebuild' }
   | { type: 'stop' };
 
 // `npm run bench` runs plain tsx; --expose-gc is set here instead, before the first collection is asked for
@@ -142,7 +145,14 @@ process.on('message', (m: ParentMessage) => {
     loopDelay.disable();
     send(servedSoFar());
   } else if (m.type === 'ingest') void ingest(m.events).then((r) => send({ type: 'ingest', ...r }));
-  else server.close(() => process.exit(0));
+  else if (m.type === 'rebuild') {
+    // the daily rebuild (SHOPLOOP_RECS_REBUILD_HOURS), started now; memory read before the old model is let go
+    const t0 = performance.now();
+    void service.rebuild(SITE.id).then(() => {
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: 'rebuilt', ms: performance.now() - t0, rssBytes: rss, heapBytes: heapUsed, stats: service.stats(SITE.id) ?? {} });
+    });
+  } else server.close(() => process.exit(0));
 });
 // as main.ts does; the lifecycle scheduler stays off: its chores are not the endpoint's cost
 if (config.recsCatchUpMs > 0) service.startCatchingUp(config.recsCatchUpMs);

@@ -42,8 +42,8 @@ const ask = <T extends ServerMessage['type']>(child: ChildProcess, m: ParentMess
  * Issue 4: the served recommendations at shop scale. A fresh database with a synthetic shop (see
  * recommendations-shop.ts), the real app in its own process building its model as at start-up, then: rebuild
  * time against reading the same events, model memory, GET /v1/recommendations at a fixed rate next to GET
- * /healthz at the same rate (alternating rounds, so both see the same machine), service.recommend alone, and
- * ingest per event. Prints as it goes; returns the figures.
+ * /healthz at the same rate (alternating rounds, so both see the same machine), service.recommend alone, the
+ * periodic rebuild beside the same traffic, and ingest per event. Prints as it goes; returns the figures.
  */
 export async function recommendationsBench(quick: boolean, log: (line: string) => void = console.log) {
   const size = sizes[quick ? 'quick' : 'full'];
@@ -129,11 +129,31 @@ async function measureServer(url: string, size: Size, shop: Pick<Shop, 'catalog'
     log(`  server CPU per request: healthz ${fmt(cpuPer('health'))} µs, recommendations ${fmt(cpuPer('recs'))} µs = ${(cpuPer('recs') / cpuPer('health')).toFixed(2)}× the baseline (${Math.round((RATE * cpuPer('recs')) / 1e4)} % of a core at ${RATE} req/s)`);
     log(`  server event-loop delay while serving: p50 ${ms(server.loopDelay.p50)}, p99 ${ms(server.loopDelay.p99)}, max ${ms(server.loopDelay.max)} ms`);
 
+    // the periodic rebuild beside live traffic: the same request mix at the same rate until it is done
+    child.send({ type: 'record' } satisfies ParentMessage);
+    let rebuilt: Extract<ServerMessage, { type: 'rebuilt' }> | undefined;
+    const rebuilding = nextMessage(child, 'rebuilt').then((m) => (rebuilt = m));
+    child.send({ type: 'rebuild' } satisfies ParentMessage);
+    const during: number[] = [];
+    let duringErrors = 0;
+    while (!rebuilt) {
+      const r = await openLoopGet(port, RATE, 1, recs, headers);
+      duringErrors += r.errors;
+      for (const list of r.byTag.values()) during.push(...list);
+    }
+    await rebuilding;
+    const duringServer = await ask(child, { type: 'served' });
+    const d = percentiles(during);
+    log(
+      `rebuild beside ${RATE} req/s of the mix: ${fmt(rebuilt.ms)} ms (${(rebuilt.ms / built.buildMs).toFixed(1)}× the start-up build); recommendations meanwhile client ${pair(d)}   max ${ms(d.max)}   server-side ${pair(duringServer.byTag.mix)}` +
+        `${duringErrors > 0 ? `, ${duringErrors} errors` : ''}; event-loop delay p99 ${ms(duringServer.loopDelay.p99)}, max ${ms(duringServer.loopDelay.max)} ms; heap at the swap ${mb(rebuilt.heapBytes)} MB, RSS ${mb(rebuilt.rssBytes)} MB`,
+    );
+
     const ingest = await ask(child, { type: 'ingest', events: size.ingest });
     const ingestUs = (ingest.ms * 1000) / ingest.events;
     log(`incremental update: ingest of ${fmt(ingest.events)} fresh events in ${fmt(ingest.batches)} batches: ${ingestUs.toFixed(2)} µs/event = ${fmt(ingest.events / (ingest.ms / 1000))} events/s; ${(ingestUs / ((built.buildMs * 1000) / built.events)).toFixed(2)}× a rebuild's cost per event`);
     log(`product refresh (a request starts one in the background when the rows are a minute old): ${fmt(ingest.productRefreshMs)} ms for ${fmt(size.products)} products`);
-    return { built, model, server, cpuMicrosPerRequest: { healthz: cpuPer('health'), recommendations: cpuPer('recs') }, healthz: base, recommendations: all, ingest };
+    return { built, rebuilt, during: d, model, server, cpuMicrosPerRequest: { healthz: cpuPer('health'), recommendations: cpuPer('recs') }, healthz: base, recommendations: all, ingest };
   } finally {
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();

@@ -84,7 +84,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     app,
     deps,
     close: async () => {
-      deps.recommendations.stopCatchingUp();
+      deps.recommendations.stopTimers();
       await deps.scheduler.stop();
       await deps.writer.flush();
     },

@@ -17,6 +17,8 @@ export interface Config {
   schedulerIntervalMs: number;
   /** how often the recommender reads events other instances stored (0: never, for a single instance) */
   recsCatchUpMs: number;
+  /** how often each site's recommendation model is rebuilt from its window, so older events leave memory (0: never) */
+  recsRebuildHours: number;
   /** where the built widget (shoploop.js) is served from */
   widgetDir: string;
 }
@@ -26,6 +28,11 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`config: ${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+function atMost(n: number, max: number, name: string): number {
+  if (n > max) throw new Error(`config: ${name} must be at most ${max}, got ${n}`);
   return n;
 }
 
@@ -43,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     schedulerIntervalMs: int(env, 'SHOPLOOP_SCHEDULER_INTERVAL_MS', 1000),
     recsCatchUpMs: int(env, 'SHOPLOOP_RECS_CATCH_UP_MS', 5000),
+    recsRebuildHours: atMost(int(env, 'SHOPLOOP_RECS_REBUILD_HOURS', 24), 24 * 24, 'SHOPLOOP_RECS_REBUILD_HOURS'), // a timer's limit
     widgetDir: env.SHOPLOOP_WIDGET_DIR || 'dist/widget',
   };
 }

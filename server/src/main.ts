@@ -14,6 +14,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   if (config.recsCatchUpMs > 0) shoploop.deps.recommendations.startCatchingUp(config.recsCatchUpMs);
+  if (config.recsRebuildHours > 0) shoploop.deps.recommendations.startRebuilding(config.recsRebuildHours * 3_600_000);
   const server = createHttpServer(shoploop, config.host);
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, config.host, () => resolve()));
   const stop = async () => {

@@ -2,7 +2,7 @@ import type { Client, InStatement } from '@libsql/client';
 import { expect, test } from 'vitest';
 import { freshDb } from '../../../test/helpers.ts';
 import type { Db } from '../../db/client.ts';
-import { eventsBetween, recentEvents } from './load-events.ts';
+import { eventsBetween, recentEvents, windowStart } from './load-events.ts';
 import { ProductLookup } from './product-lookup.ts';
 
 /** the database, with every statement the code under test runs kept for a look at its plan */
@@ -24,5 +24,23 @@ test('the models read the tables along a key: no sort, and never a whole site th
     const plan = (await db.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args })).rows.map((row) => String(row.detail)).join('; ');
     // a sort or the (site, visitor, seq) index means reading every row of the site on every page
     expect(plan, sql).not.toMatch(/TEMP B-TREE|events_site_visitor_idx/);
+  }
+});
+
+test("the window's start, found in steps, leaves exactly the newest maxEvents learned events after it", async () => {
+  const db = await freshDb();
+  await db.client.execute(`INSERT INTO sites (id, name, public_key, allowed_origins, created_at) VALUES ('site', 's', 'pk', '[]', 0), ('other', 'o', 'pk2', '[]', 0)`);
+  // learned views, interleaved with page views (not learned) and another site's views
+  const row = (site: string, id: string, name: string) => `('${site}', '${id}', 'x', 's', '${name}', 0, 0, '{}')`;
+  const rows = Array.from({ length: 10 }, (_, i) => [row('site', `v${i}`, 'view_item'), row('site', `p${i}`, 'page_view'), row('other', `o${i}`, 'view_item')]).flat();
+  await db.client.execute(`INSERT INTO events (site_id, event_id, visitor_id, session_id, name, client_ts, received_at, params) VALUES ${rows.join(', ')}`);
+  const learnedAfter = async (seq: number) =>
+    (await db.client.execute({ sql: `SELECT event_id FROM events WHERE site_id = 'site' AND name = 'view_item' AND seq > ? ORDER BY seq`, args: [seq] })).rows.map((r) => String(r.event_id));
+  const all = await learnedAfter(0);
+  expect(all).toHaveLength(10);
+  for (const maxEvents of [1, 3, 9, 10, 11, 25]) {
+    for (const step of [1, 2, 4, 100]) {
+      expect(await learnedAfter(await windowStart(db, 'site', maxEvents, step)), `maxEvents ${maxEvents}, step ${step}`).toEqual(all.slice(-maxEvents));
+    }
   }
 });

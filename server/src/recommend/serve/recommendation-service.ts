@@ -21,7 +21,10 @@ export interface RecommendationServiceOptions extends SiteModelOptions {
   windowDays: number;
   /** at most this many of a site's newest events are read at start-up */
   maxEvents: number;
+  /** events read per query at start-up and by a catch-up */
   pageSize: number;
+  /** events read per query by a rebuild beside live traffic: each read holds the event loop (~8 µs a row) */
+  rebuildPageSize: number;
   /** a site's product rows are re-read when older than this (feeds and `hidden` never reach `ingest`) */
   productRefreshMs: number;
 }
@@ -33,6 +36,7 @@ export const recommendationDefaults: RecommendationServiceOptions = {
   windowDays: 90,
   maxEvents: 1_000_000,
   pageSize: 5000,
+  rebuildPageSize: 250,
   productRefreshMs: 60_000,
 };
 
@@ -55,8 +59,9 @@ export interface RecommendResult {
 }
 
 interface SiteEntry {
+  /** the model requests are served from; during a rebuild, the old one */
   model: SiteModel | undefined;
-  /** set while a build reads the events table; ingests meanwhile wait in `buffer` */
+  /** set while a build (the first, or a rebuild) reads the events table; ingests meanwhile also wait in `buffer` */
   building: Promise<SiteModel> | undefined;
   buffer: Array<{ visitorId: string; event: RecEvent; collected: CollectEvent }>;
   refreshing: Promise<void> | undefined;
@@ -67,18 +72,23 @@ interface SiteEntry {
   catchingUp: Promise<void> | undefined;
 }
 
+/** longest stretch of learning a build does before it lets the event loop turn */
+const LEARN_SLICE_MS = 2;
+
 /** ingested events this close to a build's start may also have been read by it: they are deduplicated by id */
 const BUILD_OVERLAP_MS = 60_000;
 
 /**
  * Recommendations for every site of this instance, from models held in memory: built from the recent events
- * at start-up (or on a site's first request), then kept current by `ingest` after each committed batch. A
- * request reads no events; the lifecycle stage and cart come in with it.
+ * at start-up (or on a site's first request), then kept current by `ingest` after each committed batch, and
+ * rebuilt now and then so what falls out of the window leaves memory. A request reads no events; the lifecycle
+ * stage and cart come in with it.
  */
 export class RecommendationService {
   readonly options: RecommendationServiceOptions;
   private readonly sites = new Map<string, SiteEntry>();
   private catchUpTimer: NodeJS.Timeout | undefined;
+  private rebuildTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -103,6 +113,32 @@ export class RecommendationService {
   }
 
   /**
+   * Builds the site's model afresh from the window and swaps it in; the old one serves until then, and what is
+   * ingested meanwhile reaches both. Events older than the window leave memory only this way: a model that
+   * only ever learns would keep every session since the instance started.
+   */
+  async rebuild(siteId: string): Promise<SiteModel> {
+    const entry = this.entry(siteId);
+    // a catch-up already reading moves `readUpTo`; the build sets its own once that one is done
+    entry.building ??= (async () => {
+      await entry.catchingUp;
+      return this.build(siteId, entry, this.options.rebuildPageSize);
+    })().finally(() => (entry.building = undefined));
+    return entry.building;
+  }
+
+  /** rebuilds every site's model, one after the other, every `intervalMs` until `stopTimers` */
+  startRebuilding(intervalMs: number): void {
+    if (this.rebuildTimer) clearInterval(this.rebuildTimer);
+    this.rebuildTimer = setInterval(() => {
+      void (async () => {
+        for (const [siteId, entry] of this.sites) if (entry.model) await this.rebuild(siteId);
+      })().catch((error: unknown) => console.error('recommendations: rebuild failed', error));
+    }, intervalMs);
+    this.rebuildTimer.unref();
+  }
+
+  /**
    * Learns from a batch the writer has just committed (call it with the stored events only, not duplicates).
    * A site without a model is skipped: its build will read these events from the table.
    */
@@ -111,12 +147,13 @@ export class RecommendationService {
     if (!entry) return;
     for (const collected of events) {
       const event = recEventOfCollected(collected, receivedAt);
+      if (entry.building) entry.buffer.push({ visitorId, event, collected });
       if (entry.model) {
         entry.model.products.observe(observationsFromEvents([collected]));
         if (entry.learnedLately.has(event.eventId)) continue; // a catch-up read it first
         remember(entry.learnedLately, event.eventId);
         entry.model.learn(visitorId, event);
-      } else if (entry.building) entry.buffer.push({ visitorId, event, collected });
+      }
     }
   }
 
@@ -137,18 +174,20 @@ export class RecommendationService {
     return learned;
   }
 
-  /** runs `catchUp` every `intervalMs` until `stopCatchingUp` */
+  /** runs `catchUp` every `intervalMs` until `stopTimers` */
   startCatchingUp(intervalMs: number): void {
-    this.stopCatchingUp();
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
     this.catchUpTimer = setInterval(() => {
       this.catchUp().catch((error: unknown) => console.error('recommendations: catch-up failed', error));
     }, intervalMs);
     this.catchUpTimer.unref();
   }
 
-  stopCatchingUp(): void {
-    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
-    this.catchUpTimer = undefined;
+  /** stops the catch-up and rebuild timers (a build already running finishes) */
+  stopTimers(): void {
+    clearInterval(this.catchUpTimer);
+    clearInterval(this.rebuildTimer);
+    this.catchUpTimer = this.rebuildTimer = undefined;
   }
 
   /** re-reads the site's products (after a feed import or an admin change, or when they are stale) */
@@ -220,6 +259,9 @@ export class RecommendationService {
   }
 
   private async catchUpSite(siteId: string, entry: SiteEntry): Promise<number> {
+    // a rebuild reads the table itself, from a seq of its own; a catch-up now would move that seq past events
+    // the new model has not read
+    if (entry.building) return 0;
     const model = entry.model!;
     const began = Date.now();
     const until = await newestSeq(this.db);
@@ -245,7 +287,7 @@ export class RecommendationService {
     return learned;
   }
 
-  private async build(siteId: string, entry: SiteEntry): Promise<SiteModel> {
+  private async build(siteId: string, entry: SiteEntry, pageSize = this.options.pageSize): Promise<SiteModel> {
     const startedAt = this.clock.now();
     // events committed after this seq may be missed by the build's read; the first catch-up reads them again
     entry.readUpTo = await newestSeq(this.db);
@@ -254,18 +296,26 @@ export class RecommendationService {
     await model.products.load(this.db, siteId, startedAt);
     const recentIds = new Set<string>();
     const since = startedAt - this.options.windowDays * DAY_MS;
-    for await (const { visitorId, event } of recentEvents(this.db, siteId, { since, maxEvents: this.options.maxEvents, pageSize: this.options.pageSize })) {
+    let lastTurn = performance.now();
+    for await (const { visitorId, event } of recentEvents(this.db, siteId, { since, maxEvents: this.options.maxEvents, pageSize })) {
       model.learn(visitorId, event);
       if (event.receivedAt >= startedAt - BUILD_OVERLAP_MS) recentIds.add(event.eventId);
+      // a rebuild runs beside live traffic: requests get in between stretches of learning
+      if (performance.now() - lastTurn > LEARN_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastTurn = performance.now();
+      }
     }
     await model.products.load(this.db, siteId, this.clock.now());
-    for (const id of recentIds) entry.learnedLately.set(id, Date.now());
+    // what was ingested while the table was read, unless the read found it too (a rebuild's old model has
+    // learned all of it, so `learnedLately` cannot tell)
     for (const { visitorId, event, collected } of entry.buffer) {
       model.products.observe(observationsFromEvents([collected]));
-      if (entry.learnedLately.has(event.eventId)) continue;
-      remember(entry.learnedLately, event.eventId);
+      if (recentIds.has(event.eventId)) continue;
+      recentIds.add(event.eventId);
       model.learn(visitorId, event);
     }
+    for (const id of recentIds) remember(entry.learnedLately, id);
     entry.buffer = [];
     entry.model = model;
     return model;
