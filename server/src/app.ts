@@ -84,7 +84,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     app,
     deps,
     close: async () => {
-      deps.recommendations.stopTimers();
+      await deps.recommendations.stop();
       await deps.scheduler.stop();
       await deps.writer.flush();
     },

@@ -21,7 +21,7 @@ const LEARNED = `('view_item', 'select_item', 'add_to_cart', 'remove_from_cart',
  * read the site 200 times over (minutes). By rowid each page starts where the last ended and stops at
  * `pageSize` rows; other sites' rows in between are skipped inside SQLite, never reaching JavaScript.
  */
-export async function* recentEvents(db: Db, siteId: string, window: EventWindow): AsyncGenerator<{ visitorId: string; event: RecEvent }> {
+export async function* recentEvents(db: Db, siteId: string, window: EventWindow): AsyncGenerator<{ seq: number; visitorId: string; event: RecEvent }> {
   let after = await windowStart(db, siteId, window.maxEvents);
   for (;;) {
     const rs = await db.client.execute({
@@ -29,13 +29,17 @@ export async function* recentEvents(db: Db, siteId: string, window: EventWindow)
             WHERE +site_id = ? AND seq > ? AND received_at >= ? AND name IN ${LEARNED} ORDER BY seq LIMIT ?`,
       args: [siteId, after, window.since, window.pageSize],
     });
-    for (const row of rs.rows) yield { visitorId: String(row.visitor_id), event: recEventOfRow(row) };
+    for (const row of rs.rows) yield { seq: Number(row.seq), visitorId: String(row.visitor_id), event: recEventOfRow(row) };
     if (rs.rows.length < window.pageSize) return;
     after = Number(rs.rows.at(-1)!.seq);
   }
 }
 
-/** rows an OFFSET walks in one query while the window's start is looked for (~30 ms of a blocked event loop) */
+/**
+ * The site's learned events an OFFSET passes in one query while the window's start is looked for: ~30 ms of a
+ * blocked event loop when the site's learned events fill the table; other sites' rows and unlearned events in
+ * between are walked too, and make a step longer.
+ */
 const START_STEP = 100_000;
 
 /**

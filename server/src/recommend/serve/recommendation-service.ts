@@ -89,6 +89,10 @@ export class RecommendationService {
   private readonly sites = new Map<string, SiteEntry>();
   private catchUpTimer: NodeJS.Timeout | undefined;
   private rebuildTimer: NodeJS.Timeout | undefined;
+  /** the timer's round of rebuilds while it runs: a round that outlasts the interval is not started twice */
+  private rebuildRound: Promise<void> | undefined;
+  /** set by `stop`: builds give up at their next turn, so shutdown need not wait for a whole rebuild */
+  private stopped = false;
 
   constructor(
     private readonly db: Db,
@@ -108,7 +112,7 @@ export class RecommendationService {
   async model(siteId: string): Promise<SiteModel> {
     const entry = this.entry(siteId);
     if (entry.model) return entry.model;
-    entry.building ??= this.build(siteId, entry).finally(() => (entry.building = undefined));
+    entry.building ??= this.startBuild(entry, () => this.build(siteId, entry));
     return entry.building;
   }
 
@@ -120,22 +124,32 @@ export class RecommendationService {
   async rebuild(siteId: string): Promise<SiteModel> {
     const entry = this.entry(siteId);
     // a catch-up already reading moves `readUpTo`; the build sets its own once that one is done
-    entry.building ??= (async () => {
+    entry.building ??= this.startBuild(entry, async () => {
       await entry.catchingUp;
       return this.build(siteId, entry, this.options.rebuildPageSize);
-    })().finally(() => (entry.building = undefined));
+    });
     return entry.building;
   }
 
-  /** rebuilds every site's model, one after the other, every `intervalMs` until `stopTimers` */
+  /** rebuilds every site's model, one after the other, every `intervalMs` until `stop` */
   startRebuilding(intervalMs: number): void {
-    if (this.rebuildTimer) clearInterval(this.rebuildTimer);
+    clearInterval(this.rebuildTimer);
     this.rebuildTimer = setInterval(() => {
-      void (async () => {
-        for (const [siteId, entry] of this.sites) if (entry.model) await this.rebuild(siteId);
-      })().catch((error: unknown) => console.error('recommendations: rebuild failed', error));
+      this.rebuildRound ??= this.rebuildEverySite().finally(() => (this.rebuildRound = undefined));
     }, intervalMs);
     this.rebuildTimer.unref();
+  }
+
+  private async rebuildEverySite(): Promise<void> {
+    for (const [siteId, entry] of this.sites) {
+      if (!entry.model || this.stopped) continue;
+      try {
+        await this.rebuild(siteId);
+      } catch (error) {
+        // the old model keeps serving; the other sites are still rebuilt
+        if (!this.stopped) console.error(`recommendations: rebuild of site ${siteId} failed`, error);
+      }
+    }
   }
 
   /**
@@ -174,20 +188,26 @@ export class RecommendationService {
     return learned;
   }
 
-  /** runs `catchUp` every `intervalMs` until `stopTimers` */
+  /** runs `catchUp` every `intervalMs` until `stop` */
   startCatchingUp(intervalMs: number): void {
-    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    clearInterval(this.catchUpTimer);
     this.catchUpTimer = setInterval(() => {
       this.catchUp().catch((error: unknown) => console.error('recommendations: catch-up failed', error));
     }, intervalMs);
     this.catchUpTimer.unref();
   }
 
-  /** stops the catch-up and rebuild timers (a build already running finishes) */
-  stopTimers(): void {
+  /**
+   * Stops the catch-up and rebuild timers and waits for reads under way: a build gives up at its next turn (the
+   * old model, if any, stays), a catch-up finishes. Call before closing the database.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.catchUpTimer);
     clearInterval(this.rebuildTimer);
     this.catchUpTimer = this.rebuildTimer = undefined;
+    const reads = [...this.sites.values()].flatMap((e) => [e.building, e.catchingUp]);
+    await Promise.allSettled([this.rebuildRound, ...reads]);
   }
 
   /** re-reads the site's products (after a feed import or an admin change, or when they are stale) */
@@ -287,22 +307,37 @@ export class RecommendationService {
     return learned;
   }
 
+  /**
+   * `building` for the duration of `run`, with an empty buffer from now on: what an earlier build left (one
+   * that failed, or an ingest between a swap and its `building` clearing) is in the table or the old model.
+   */
+  private startBuild(entry: SiteEntry, run: () => Promise<SiteModel>): Promise<SiteModel> {
+    entry.buffer = [];
+    return run().finally(() => {
+      entry.building = undefined;
+      entry.buffer = [];
+    });
+  }
+
   private async build(siteId: string, entry: SiteEntry, pageSize = this.options.pageSize): Promise<SiteModel> {
     const startedAt = this.clock.now();
-    // events committed after this seq may be missed by the build's read; the first catch-up reads them again
-    entry.readUpTo = await newestSeq(this.db);
+    // the next catch-up reads what was committed after this seq, and must skip what the build read of it
+    const snapshot = (entry.readUpTo = await newestSeq(this.db));
     const model = new SiteModel(this.options);
     // products first: events without a category take the catalog's
     await model.products.load(this.db, siteId, startedAt);
-    const recentIds = new Set<string>();
+    // ids the build read that a catch-up or the buffer may bring again
+    const readLately = new Set<string>();
     const since = startedAt - this.options.windowDays * DAY_MS;
     let lastTurn = performance.now();
-    for await (const { visitorId, event } of recentEvents(this.db, siteId, { since, maxEvents: this.options.maxEvents, pageSize })) {
+    for await (const { seq, visitorId, event } of recentEvents(this.db, siteId, { since, maxEvents: this.options.maxEvents, pageSize })) {
       model.learn(visitorId, event);
-      if (event.receivedAt >= startedAt - BUILD_OVERLAP_MS) recentIds.add(event.eventId);
+      // past the snapshot: the next catch-up reads it; received lately: it may also be in the buffer
+      if (seq > snapshot || event.receivedAt >= startedAt - BUILD_OVERLAP_MS) readLately.add(event.eventId);
       // a rebuild runs beside live traffic: requests get in between stretches of learning
       if (performance.now() - lastTurn > LEARN_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
+        if (this.stopped) throw new Error('recommendations: stopped during a build');
         lastTurn = performance.now();
       }
     }
@@ -311,11 +346,11 @@ export class RecommendationService {
     // learned all of it, so `learnedLately` cannot tell)
     for (const { visitorId, event, collected } of entry.buffer) {
       model.products.observe(observationsFromEvents([collected]));
-      if (recentIds.has(event.eventId)) continue;
-      recentIds.add(event.eventId);
+      if (readLately.has(event.eventId)) continue;
+      readLately.add(event.eventId);
       model.learn(visitorId, event);
     }
-    for (const id of recentIds) remember(entry.learnedLately, id);
+    for (const id of readLately) remember(entry.learnedLately, id);
     entry.buffer = [];
     entry.model = model;
     return model;
