@@ -1,18 +1,34 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { CollectItem } from '../collect/schema.ts';
 import type { Db } from '../db/client.ts';
 import { replayUci } from '../replay/replay-uci.ts';
+import type { ShopProducts } from '../replay/shop-products.ts';
 
 export const UCI_FILE = resolve('../shared/data/uci_online_retail/onlineretail.csv.gz');
 
 export type DemoHistory = { replayed: false; reason: string } | { replayed: true; people: number; seconds: number };
 
 /**
- * A year of a real shop's customers for the demo admin, replayed once into a new demo database: a slice of
- * the UCI Online Retail orders spread over the year, dated so the year ends now. Skipped when the data is
- * absent, when the site already has events, or with DEMO_HISTORY=0 (the end-to-end tests set it).
+ * The demo shop's products as its pages describe them, from the feed `npm start` imports (item ids are the
+ * UCI stock codes; `url` and `image` made absolute on the shop's origin).
  */
-export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.ProcessEnv): Promise<DemoHistory> {
+export function demoShopProducts(feedFile: string, shopOrigin: string): ShopProducts {
+  const rows = JSON.parse(readFileSync(feedFile, 'utf8')) as Array<CollectItem & { popularity?: number }>;
+  const absolute = (path: string | undefined) => (path === undefined ? undefined : new URL(path, shopOrigin).href);
+  return new Map(
+    rows.map(({ popularity: _, ...row }) => [row.item_id, { ...row, ...(row.url ? { url: absolute(row.url) } : {}), ...(row.image ? { image: absolute(row.image) } : {}) }]),
+  );
+}
+
+/**
+ * A year of a real shop's customers for the demo admin, replayed once into a new demo database: a slice of
+ * the UCI Online Retail orders spread over the year, dated so the year ends now, keeping only the lines of
+ * products the demo shop sells, described as its pages describe them (else the replay would teach the catalog
+ * a thousand products the shop has no page for, and the file's raw names over the shop's). Skipped when the
+ * data is absent, when the site already has events, or with DEMO_HISTORY=0 (the end-to-end tests set it).
+ */
+export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.ProcessEnv, products: ShopProducts): Promise<DemoHistory> {
   if (env.DEMO_HISTORY === '0') return { replayed: false, reason: 'DEMO_HISTORY=0' };
   if (!existsSync(UCI_FILE)) return { replayed: false, reason: `no ${UCI_FILE} (see ../shared/data)` };
   const any = await db.client.execute({ sql: 'SELECT 1 FROM events WHERE site_id = ? LIMIT 1', args: [siteId] });
@@ -20,6 +36,6 @@ export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.Proc
   const started = performance.now();
   const people = Number(env.DEMO_HISTORY_PEOPLE ?? 150);
   console.log(`Replaying ${people} customers' year of orders from the UCI Online Retail data for the demo admin…`);
-  await replayUci(db, { file: UCI_FILE, siteId, limitCustomers: people });
+  await replayUci(db, { file: UCI_FILE, siteId, limitCustomers: people, products });
   return { replayed: true, people, seconds: (performance.now() - started) / 1000 };
 }

@@ -6,7 +6,7 @@ import { loadConfig } from '../config.ts';
 import { openMigratedDb } from '../db/client.ts';
 import { startServer } from '../main.ts';
 import { ensureDemoSite } from './demo-site.ts';
-import { replayDemoHistory } from './demo-history.ts';
+import { demoShopProducts, replayDemoHistory } from './demo-history.ts';
 
 export interface DemoStackOptions {
   env?: NodeJS.ProcessEnv;
@@ -27,8 +27,9 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
 
   const setupDb = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const site = await ensureDemoSite(setupDb, shopOrigin);
-  const catalog = await importCatalogFile(setupDb, site.id, resolve('demo-shop/data/catalog.json'), { baseUrl: shopOrigin });
-  const history = await replayDemoHistory(setupDb, site.id, env);
+  const feed = resolve('demo-shop/data/catalog.json');
+  const catalog = await importCatalogFile(setupDb, site.id, feed, { baseUrl: shopOrigin });
+  const history = await replayDemoHistory(setupDb, site.id, env, demoShopProducts(feed, shopOrigin));
   setupDb.close();
 
   const server = await startServer(env, clock);

@@ -8,7 +8,8 @@ const usage = `Shoploop command line — npm run shoploop -- <command>
   migrate                                   apply database migrations (also done at every start)
   site create --name NAME --origin URL      create a site and print the script tag to paste
   site list | site add-origin ID URL | site snippet ID
-  catalog import FILE [--site ID]           import a product feed (JSON, CSV or Google Merchant XML)
+  catalog import FILE [--site ID] [--format json|jsonl|csv|xml] [--base-url URL] [--rejects FILE]
+                                            import a product feed (JSON, CSV or Google Merchant XML)
   replay uci FILE [--keep-dates] [--site ID] replay a real shop's year of orders through the collector
   admin reset-token                         make a new admin token (the old one stops working)
 
@@ -23,7 +24,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   site: siteCommand,
   async catalog(argv) {
     const [sub, ...rest] = argv;
-    if (sub !== 'import') throw new CliError('usage: npm run shoploop -- catalog import FILE [--site ID]');
+    if (sub !== 'import') throw new CliError(`unknown command "catalog ${sub ?? ''}"; usage: npm run shoploop -- catalog import FILE [--site ID] [--format F] [--base-url URL] [--rejects FILE]`);
     const { catalogImportCommand } = await import('./catalog-import.ts');
     await catalogImportCommand(rest);
   },
@@ -32,7 +33,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
     await replayCommand(argv);
   },
   async admin(argv) {
-    if (argv[0] !== 'reset-token') throw new CliError('usage: npm run shoploop -- admin reset-token');
+    if (argv[0] !== 'reset-token') throw new CliError(`unknown command "admin ${argv[0] ?? ''}"; usage: npm run shoploop -- admin reset-token`);
     const db = await dbFromEnv();
     const { generated } = await resetAdminToken(db);
     db.close();
@@ -44,8 +45,13 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    console.log(usage);
-    return name && name !== 'help' && name !== '--help' ? 1 : 0;
+    if (!name || name === 'help' || name === '--help') {
+      console.log(usage);
+      return 0;
+    }
+    console.error(`unknown command "${name}"\n`);
+    console.error(usage);
+    return 1;
   }
   try {
     await command(rest);

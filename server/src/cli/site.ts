@@ -66,7 +66,7 @@ export async function siteCommand(argv: string[]): Promise<void> {
         return;
       }
       default:
-        throw new CliError(usage);
+        throw new CliError(sub ? `unknown command "site ${sub}"\n${usage}` : usage);
     }
   } finally {
     db.close();

@@ -114,6 +114,19 @@ describe('replayUci', () => {
     expect(since.slice).toMatchObject({ orders: 3, people: 3 }); // 10003, 10001's last order, 10007
   }, 60_000);
 
+  test("with the shop's products: only their lines are replayed, described as the shop describes them", async () => {
+    const db = await siteDb();
+    const heart = { item_id: '85123A', item_name: 'White Hanging Heart T-Light Holder', price: 2.95, currency: 'GBP', item_category: 'Candles & Lights', item_brand: 'Loop & Co.', url: 'https://shop.example/product/85123A', image: 'https://shop.example/images/85123A.svg' };
+    const report = await replayUci(db, { file: writeUciFile(year), siteId: 'site_uci', now, products: new Map([[heart.item_id, heart]]) });
+    expect(report.slice).toMatchObject({ orders: 2, people: 1 }); // 10001's two orders of the heart; 500002 has none of it
+    const items = await db.client.execute(`SELECT DISTINCT json_extract(value, '$.item_id') AS id FROM events, json_each(events.params, '$.items')`);
+    expect(items.rows.map((r) => r.id)).toEqual(['85123A']);
+    const product = await db.client.execute(`SELECT name, price, category, brand, url, image FROM products WHERE site_id = 'site_uci'`);
+    expect(product.rows.map((r) => ({ ...r }))).toEqual([{ name: heart.item_name, price: 2.95, category: heart.item_category, brand: heart.item_brand, url: heart.url, image: heart.image }]);
+    const views = await db.client.execute(`SELECT DISTINCT url FROM events WHERE name = 'view_item'`);
+    expect(views.rows.map((r) => r.url)).toEqual([heart.url]);
+  }, 60_000);
+
   test('refuses a site that does not exist', async () => {
     const db = await siteDb();
     await expect(replayUci(db, { file: writeUciFile(year), siteId: 'site_nope', now })).rejects.toThrow(/no site "site_nope"/);

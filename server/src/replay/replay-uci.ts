@@ -14,6 +14,7 @@ import { stageMix } from './report/stage-mix.ts';
 import { sendAgain, sendSessions, type SendOptions } from './send-sessions.ts';
 import { planSessions } from './session-plan.ts';
 import { settleBuyers } from './settle.ts';
+import { onlyShopProducts, type ShopProducts } from './shop-products.ts';
 import { personOf, sliceOrders } from './slice.ts';
 import { timeShift } from './time-shift.ts';
 import { loadUciYear } from './uci/load-uci-year.ts';
@@ -30,6 +31,8 @@ export interface ReplayUciOptions {
   limitCustomers?: number;
   /** only orders at or after this time, in the file's own dates */
   since?: number;
+  /** replay only the lines of these products, described as the shop describes them (shop-products.ts) */
+  products?: ShopProducts;
   onProgress?: (progress: ReplayProgress) => void;
 }
 
@@ -59,7 +62,8 @@ export async function replayUci(db: Db, options: ReplayUciOptions): Promise<Repl
   const firstOrderAt = year.orders[0]?.at ?? null;
   const lastOrderAt = year.orders.at(-1)?.at ?? null;
   const shift = timeShift(lastOrderAt ?? now, now, keepDates);
-  const slice = sliceOrders(year.orders, { since: options.since, limitCustomers: options.limitCustomers });
+  const orders = options.products ? onlyShopProducts(year.orders, options.products) : year.orders;
+  const slice = sliceOrders(orders, { since: options.since, limitCustomers: options.limitCustomers });
   const plans = planSessions(slice);
   const readMs = performance.now() - started;
 

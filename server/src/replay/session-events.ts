@@ -34,7 +34,7 @@ export function sessionEvents(order: Order, { origin, offsetMs, identify }: Sess
   const kept = order.lines.filter((l) => l.quantity > 0);
   const value = money(kept.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0));
   const basket = kept.slice(0, limits.itemsPerEvent).map((l) => item(l, l.quantity));
-  const productUrl = (l: OrderLine) => `${origin}/products/${encodeURIComponent(l.stockCode)}`;
+  const productUrl = (l: OrderLine) => l.item?.url ?? `${origin}/products/${encodeURIComponent(l.stockCode)}`;
 
   const events: Array<Omit<CollectEvent, 'ts' | 'sid'>> = [];
   if (identify && order.customerId !== null) {
@@ -63,6 +63,7 @@ export function sessionEvents(order: Order, { origin, offsetMs, identify }: Sess
 }
 
 function item(line: OrderLine, quantity?: number): CollectItem {
+  if (line.item) return { ...line.item, ...(quantity !== undefined ? { quantity } : {}) };
   const name = line.description.slice(0, limits.nameText);
   const category = productCategory(line.description);
   return {

@@ -99,3 +99,18 @@ describe('npm run shoploop -- catalog import', { timeout: 120_000 }, () => {
     expect(chosen.stdout).toContain(`into site ${siteId}`);
   });
 });
+
+describe('npm run shoploop -- with a command it does not know', { timeout: 60_000 }, () => {
+  test('names the command it did not recognise, then shows the usage, and fails', async () => {
+    const { dbUrl } = await dbWithSite();
+    for (const [args, named] of [[['sites'], 'unknown command "sites"'], [['site', 'frobnicate'], 'unknown command "site frobnicate"'], [['catalog', 'export'], 'unknown command "catalog export"']] as const) {
+      const run = await shoploop(dbUrl, ...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(named);
+      expect(run.stderr).toContain('npm run shoploop --'); // and how to call it
+    }
+    const help = await shoploop(dbUrl, 'help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('catalog import FILE [--site ID] [--format json|jsonl|csv|xml] [--base-url URL] [--rejects FILE]');
+  });
+});
