@@ -46,9 +46,9 @@ describe('npm run shoploop -- catalog import', { timeout: 120_000 }, () => {
     const first = await shoploop(dbUrl, 'catalog', 'import', fixture('products.csv'), '--rejects', rejects);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/rows read\s+3\n\s+created\s+2\n\s+updated\s+0\n\s+unchanged\s+0\n\s+rejected\s+1\n/);
-    expect(first.stdout).toContain('Rejected rows (1):\n  line 4  CUP-3: Price: "-1" is not a price like 12.50 or 12.50 GBP');
+    expect(first.stdout).toContain('Rejected rows (1):\n  line 4  CUP-3: Price: "-1" is negative; a price is 0 or more');
     expect(first.stderr).toMatch(/Importing .*products\.csv into site site_\w+ \(X\)/);
-    expect(readFileSync(rejects, 'utf8')).toBe('row,line,item_id,reason\n3,4,CUP-3,"Price: ""-1"" is not a price like 12.50 or 12.50 GBP"\n');
+    expect(readFileSync(rejects, 'utf8')).toBe('row,line,item_id,reason\n3,4,CUP-3,"Price: ""-1"" is negative; a price is 0 or more"\n');
 
     const second = await shoploop(dbUrl, 'catalog', 'import', fixture('products.csv'));
     expect(second.code).toBe(0);

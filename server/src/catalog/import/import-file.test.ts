@@ -47,7 +47,7 @@ describe('each format', () => {
     const { db, siteId } = await shop();
     const report = await importCatalogFile(db, siteId, fixture('products.csv'), { now: T0 });
     expect(report).toMatchObject({ format: 'csv', rowsRead: 3, created: 2, rejected: 1, ignoredFields: ['description'] });
-    expect(report.firstRejected).toEqual([{ row: 3, line: 4, itemId: 'CUP-3', reason: 'Price: "-1" is not a price like 12.50 or 12.50 GBP' }]);
+    expect(report.firstRejected).toEqual([{ row: 3, line: 4, itemId: 'CUP-3', reason: 'Price: "-1" is negative; a price is 0 or more' }]);
     expect((await products(db)).map((p) => [p.item_id, p.name, p.price, p.availability])).toEqual([
       ['CUP-1', 'Espresso Cup', 4.5, 'in_stock'],
       ['CUP-2', 'Cup, large', 5, 'backorder'],

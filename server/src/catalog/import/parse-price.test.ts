@@ -27,6 +27,10 @@ describe('parsePrice', () => {
     if (!parsed.ok) expect(parsed.reason).toContain(JSON.stringify(text));
   });
 
+  test('a negative price says so', () => {
+    for (const text of ['-1', '-3.50 GBP', '- 2']) expect(parsePrice(text)).toEqual({ ok: false, reason: `${JSON.stringify(text)} is negative; a price is 0 or more` });
+  });
+
   test('prices beyond the collector bound are refused', () => {
     expect(parsePrice(2e9).ok).toBe(false);
     expect(parsePrice(Number.POSITIVE_INFINITY).ok).toBe(false);

@@ -35,6 +35,7 @@ export function parsePrice(value: string | number): Parsed<Money> {
   if (typeof value === 'number') {
     money = { amount: value };
   } else {
+    if (/^-\s*\d/.test(value.trim())) return fail(`${quote(value)} is negative; a price is 0 or more`);
     const m = PRICE.exec(value.trim());
     const amount = m ? parseDecimal(m[2]!) : undefined;
     if (!m || amount === undefined || (m[1] && m[3])) return fail(`${quote(value)} is not a price like 12.50 or 12.50 GBP`);
