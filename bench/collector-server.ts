@@ -12,6 +12,12 @@ const db = await openMigratedDb(process.env.BENCH_DB_URL!);
 await createSite(db, { name: 'bench', origins: ['http://shop.bench'], publicKey: 'pk_bench' }, Date.now());
 const config = { ...loadConfig({}), rateLimit: { perVisitorPerMinute: 1_000_000, perIpPerMinute: 1_000_000_000 } };
 const shoploop = createApp({ db, config, adminTokenHash: sha256('bench') });
+// main.ts also builds the recommendation models (then every committed batch is learned on this thread) and runs
+// the lifecycle scheduler; BENCH_AS_MAIN=1 does both, to see what they cost the collector
+if (process.env.BENCH_AS_MAIN === '1') {
+  await shoploop.deps.recommendations.buildAll();
+  shoploop.deps.scheduler.start(config.schedulerIntervalMs);
+}
 // The HTTP ceilings for comparison: the same body read and JSON-parsed, then discarded, by Hono and by node:http
 // alone (what the collector's fast path is built on).
 shoploop.app.post('/bench/discard', async (c) => {
