@@ -6,7 +6,7 @@ import { badRequest } from '../http/errors.ts';
 import { readTextCapped } from '../http/read-body.ts';
 import { applyLifecycleSettings } from '../lifecycle/apply-settings.ts';
 import { dailyStageCounts } from '../lifecycle/read/daily-stages.ts';
-import { isoPeriod, periodFromQuery } from '../lifecycle/read/period.ts';
+import { isoPeriod } from '../lifecycle/read/period.ts';
 import { lifecycleSettingsPatchSchema, mergeSettings } from '../lifecycle/read/settings-patch.ts';
 import { chooseSite } from '../lifecycle/read/site-choice.ts';
 import { currentStageCounts } from '../lifecycle/read/stage-counts.ts';
@@ -14,20 +14,13 @@ import { previewStages } from '../lifecycle/read/stage-preview.ts';
 import { transitionCounts } from '../lifecycle/read/transitions.ts';
 import { thresholdsOf } from '../lifecycle/settings.ts';
 import { readLifecycleSettings } from '../lifecycle/site-lifecycle-config.ts';
+import { reportScope, siteQuery, siteRef } from './admin-query.ts';
 
 /** Settings bodies are a few hundred bytes; anything near this is not a settings form. */
 const MAX_BODY_BYTES = 16_384;
-const siteRef = z.string().min(1).max(64);
 
 const previewBody = z.strictObject({ site: siteRef.optional(), settings: lifecycleSettingsPatchSchema.default({}) });
 const settingsBody = z.strictObject({ lifecycle: lifecycleSettingsPatchSchema });
-
-/** `?site=`, empty meaning not given. */
-export function siteQuery(c: Context): string | undefined {
-  const raw = c.req.query('site') || undefined;
-  if (raw !== undefined && !siteRef.safeParse(raw).success) throw badRequest('invalid query: site must be at most 64 characters');
-  return raw;
-}
 
 /** Reads a JSON body and validates it; every problem is a 400 naming the field (the first five in the message). */
 async function parseBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
@@ -56,16 +49,14 @@ export function adminLifecycleRoutes(deps: AppDeps) {
       .use(adminAuth(deps.adminTokenHash))
       // GET /admin/api/funnel?from=&to=&site= — people per stage now, and the stage changes in [from, to)
       .get('/funnel', async (c) => {
-        const period = periodFromQuery(c.req.query(), clock.now());
-        const site = await chooseSite(db, siteQuery(c));
+        const { site, period } = await reportScope(c, deps);
         const stages = await currentStageCounts(db, site.id);
         const transitions = await transitionCounts(db, site.id, period);
         return c.json({ site: site.id, ...isoPeriod(period), stages, transitions });
       })
       // GET /admin/api/stages/daily?from=&to=&site= — end-of-day stage counts of each day the period touches
       .get('/stages/daily', async (c) => {
-        const period = periodFromQuery(c.req.query(), clock.now());
-        const site = await chooseSite(db, siteQuery(c));
+        const { site, period } = await reportScope(c, deps);
         return c.json({ site: site.id, ...isoPeriod(period), days: await dailyStageCounts(db, site.id, period) });
       })
       // POST /admin/api/stages/preview — { site?, settings } → stage counts now vs under the candidate settings (no writes)

@@ -1,23 +1,20 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import { adminAuth } from '../http/admin-auth.ts';
-import { isoPeriod, periodFromQuery } from '../lifecycle/read/period.ts';
-import { chooseSite } from '../lifecycle/read/site-choice.ts';
+import { isoPeriod } from '../lifecycle/read/period.ts';
 import { ATTRIBUTION_WINDOW_MS } from '../recommend/report/attribution.ts';
 import { recommendationReport } from '../recommend/report/recommendation-report.ts';
-import { siteQuery } from './admin-lifecycle.ts';
+import { reportScope } from './admin-query.ts';
 
 /** What the recommendation blocks earned, per scenario. Mounted under /admin/api. */
 export function adminRecommendationRoutes(deps: AppDeps) {
-  const { db, clock } = deps;
   return (
     new Hono()
       .use(adminAuth(deps.adminTokenHash))
       // GET /admin/api/recommendations/report?from=&to=&site= — impressions, clicks and attributed revenue per scenario
       .get('/recommendations/report', async (c) => {
-        const period = periodFromQuery(c.req.query(), clock.now());
-        const site = await chooseSite(db, siteQuery(c));
-        const { scenarios, totals } = await recommendationReport(db, site.id, period);
+        const { site, period } = await reportScope(c, deps);
+        const { scenarios, totals } = await recommendationReport(deps.db, site.id, period);
         return c.json({
           site: site.id,
           ...isoPeriod(period),
@@ -26,7 +23,7 @@ export function adminRecommendationRoutes(deps: AppDeps) {
           totals: {
             impressions: totals.impressions,
             clicks: totals.clicks,
-            ctr: totals.impressions > 0 ? Math.round((totals.clicks / totals.impressions) * 1e4) / 1e4 : null,
+            ctr: totals.ctr,
             orders: totals.orders,
             revenue: totals.revenue,
             shop_orders: totals.orderCount,

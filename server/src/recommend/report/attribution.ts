@@ -31,6 +31,8 @@ export interface ScenarioFigures {
 export interface AttributionTotals {
   impressions: number;
   clicks: number;
+  /** clicks per impression over every scenario, null before the first impression */
+  ctr: number | null;
   orders: number;
   revenue: number;
   /** the value of every order in the period, attributed or not */
@@ -50,7 +52,7 @@ export class Attribution {
   /** person → item → newest click */
   private readonly lastClicks = new Map<string, Map<string, { at: number; scenario: string }>>();
   private readonly ordersSeen = new Set<string>();
-  private readonly totals: AttributionTotals = { impressions: 0, clicks: 0, orders: 0, revenue: 0, shopRevenue: 0, orderCount: 0, currency: null };
+  private readonly totals: AttributionTotals = { impressions: 0, clicks: 0, ctr: null, orders: 0, revenue: 0, shopRevenue: 0, orderCount: 0, currency: null };
   private readonly currencies = new Set<string>();
 
   constructor(private readonly from: number, private readonly to: number) {}
@@ -74,7 +76,7 @@ export class Attribution {
 
   report(): { scenarios: ScenarioFigures[]; totals: AttributionTotals } {
     const scenarios = [...this.figures.values()]
-      .map((f) => ({ ...f, ctr: f.impressions > 0 ? round(f.clicks / f.impressions, 4) : null, revenue: round(f.revenue, 2) }))
+      .map((f) => ({ ...f, ctr: ctrOf(f), revenue: round(f.revenue, 2) }))
       .sort((a, b) => b.revenue - a.revenue || b.clicks - a.clicks || (a.scenario < b.scenario ? -1 : 1));
     const totals = { ...this.totals, currency: this.currencies.size === 1 ? [...this.currencies][0]! : null };
     for (const f of scenarios) {
@@ -82,7 +84,7 @@ export class Attribution {
       totals.clicks += f.clicks;
       totals.revenue += f.revenue;
     }
-    return { scenarios, totals: { ...totals, revenue: round(totals.revenue, 2), shopRevenue: round(totals.shopRevenue, 2) } };
+    return { scenarios, totals: { ...totals, ctr: ctrOf(totals), revenue: round(totals.revenue, 2), shopRevenue: round(totals.shopRevenue, 2) } };
   }
 
   private purchase(e: AttributionEvent): void {
@@ -123,3 +125,4 @@ export class Attribution {
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+const ctrOf = ({ clicks, impressions }: { clicks: number; impressions: number }) => (impressions > 0 ? round(clicks / impressions, 4) : null);
