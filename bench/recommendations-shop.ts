@@ -1,4 +1,5 @@
 import type { CollectEvent } from '../server/src/collect/schema.ts';
+import { seededRandom } from '../server/src/lifecycle/models/numeric/random.ts';
 
 /**
  * A synthetic shop for the recommendations bench, deterministic for a given size: a catalog whose popularity is
@@ -19,19 +20,13 @@ const CART = 1;
 const REMOVE = 2;
 const PURCHASE = 3;
 
-/** deterministic pseudo-random numbers (mulberry32) */
+/** deterministic pseudo-random numbers, and the draws the synthetic shop makes from them */
 export function randomSource(seed: number) {
-  let s = seed | 0;
-  const random = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   /** Zipf(1)-like rank in 0..n-1: log-uniform, so rank r is drawn with probability about 1/((r+1) ln n) */
   const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.exp(random() * Math.log(n + 1)) - 1));
   const below = (n: number) => Math.floor(random() * n);
-  /** an id shaped like the tracker's newId: time in base 36, a dash, random base-36 digits */
+  /** a unique event id: time in base 36, a dash, random base-36 digits */
   const newId = (ms: number) => `${ms.toString(36)}-${random().toString(36).slice(2, 13)}`;
   return { random, zipf, below, newId };
 }

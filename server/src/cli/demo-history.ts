@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CollectItem } from '../collect/schema.ts';
+import { loadCatalog } from '../../../demo-shop/catalog.ts';
 import type { Db } from '../db/client.ts';
 import { replayUci } from '../replay/replay-uci.ts';
 import type { ShopProducts } from '../replay/shop-products.ts';
@@ -10,14 +10,12 @@ export const UCI_FILE = resolve('../shared/data/uci_online_retail/onlineretail.c
 export type DemoHistory = { replayed: false; reason: string } | { replayed: true; people: number; seconds: number };
 
 /**
- * The demo shop's products as its pages describe them, from the feed `npm start` imports (item ids are the
- * UCI stock codes; `url` and `image` made absolute on the shop's origin).
+ * The demo shop's products as its pages describe them, from its catalog (item ids are the UCI stock codes;
+ * `url` and `image` made absolute on the shop's origin).
  */
-export function demoShopProducts(feedFile: string, shopOrigin: string): ShopProducts {
-  const rows = JSON.parse(readFileSync(feedFile, 'utf8')) as Array<CollectItem & { popularity?: number }>;
-  const absolute = (path: string | undefined) => (path === undefined ? undefined : new URL(path, shopOrigin).href);
+export function demoShopProducts(shopOrigin: string): ShopProducts {
   return new Map(
-    rows.map(({ popularity: _, ...row }) => [row.item_id, { ...row, ...(row.url ? { url: absolute(row.url) } : {}), ...(row.image ? { image: absolute(row.image) } : {}) }]),
+    loadCatalog().map(({ popularity: _, ...item }) => [item.item_id, { ...item, url: new URL(item.url, shopOrigin).href, image: new URL(item.image, shopOrigin).href }]),
   );
 }
 
@@ -28,7 +26,7 @@ export function demoShopProducts(feedFile: string, shopOrigin: string): ShopProd
  * a thousand products the shop has no page for, and the file's raw names over the shop's). Skipped when the
  * data is absent, when the site already has events, or with DEMO_HISTORY=0 (the end-to-end tests set it).
  */
-export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.ProcessEnv, products: ShopProducts): Promise<DemoHistory> {
+export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.ProcessEnv, products: () => ShopProducts): Promise<DemoHistory> {
   if (env.DEMO_HISTORY === '0') return { replayed: false, reason: 'DEMO_HISTORY=0' };
   if (!existsSync(UCI_FILE)) return { replayed: false, reason: `no ${UCI_FILE} (see ../shared/data)` };
   const any = await db.client.execute({ sql: 'SELECT 1 FROM events WHERE site_id = ? LIMIT 1', args: [siteId] });
@@ -36,6 +34,6 @@ export async function replayDemoHistory(db: Db, siteId: string, env: NodeJS.Proc
   const started = performance.now();
   const people = Number(env.DEMO_HISTORY_PEOPLE ?? 150);
   console.log(`Replaying ${people} customers' year of orders from the UCI Online Retail data for the demo admin…`);
-  await replayUci(db, { file: UCI_FILE, siteId, limitCustomers: people, products });
+  await replayUci(db, { file: UCI_FILE, siteId, limitCustomers: people, products: products() });
   return { replayed: true, people, seconds: (performance.now() - started) / 1000 };
 }

@@ -27,9 +27,8 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
 
   const setupDb = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const site = await ensureDemoSite(setupDb, shopOrigin);
-  const feed = resolve('demo-shop/data/catalog.json');
-  const catalog = await importCatalogFile(setupDb, site.id, feed, { baseUrl: shopOrigin });
-  const history = await replayDemoHistory(setupDb, site.id, env, demoShopProducts(feed, shopOrigin));
+  const catalog = await importCatalogFile(setupDb, site.id, resolve('demo-shop/data/catalog.json'), { baseUrl: shopOrigin });
+  const history = await replayDemoHistory(setupDb, site.id, env, () => demoShopProducts(shopOrigin));
   setupDb.close();
 
   const server = await startServer(env, clock);

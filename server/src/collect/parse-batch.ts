@@ -130,7 +130,7 @@ const params = object(paramsSchema.shape, {
   customer_id: { check: text(limits.shortText) },
   page_title: { check: text(limits.nameText) },
   rec_id: { check: text(limits.idLength) },
-  scenario: { check: text(32) },
+  scenario: { check: text(limits.scenarioLength) },
 });
 const eventFields = object(eventSchema.shape, {
   id: { check: id, required: true },

@@ -34,7 +34,7 @@ export const paramsSchema = z.object({
   page_title: text(limits.nameText).optional(),
   /** rec_impression / rec_click: which answer of /v1/recommendations, and what it served */
   rec_id: text(limits.idLength).optional(),
-  scenario: text(32).optional(),
+  scenario: text(limits.scenarioLength).optional(),
 });
 
 export const eventSchema = z

@@ -33,4 +33,6 @@ export const limits = {
   urlLength: 2048,
   maxPrice: 1e9,
   maxQuantity: 1e6,
+  /** a recommendation scenario's name in rec_impression / rec_click */
+  scenarioLength: 32,
 } as const;

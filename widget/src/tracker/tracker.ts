@@ -5,7 +5,7 @@ import { newId } from './ids.ts';
 import { forgetIdentity, sessionId, visitorId } from './identity.ts';
 import { openOutbox } from './outbox.ts';
 import { cleanParams } from './params.ts';
-import { createSender } from './sender.ts';
+import { createSender, type Sender } from './sender.ts';
 import { pageUrl } from './detect/spa.ts';
 import { version } from './version.ts';
 import { isEventName, urlLength } from './vocabulary.ts';
@@ -74,7 +74,8 @@ export const createTracker = ({ site, api, gpc }: Config) => {
   else forget();
 
   return {
-    ...sender, // flush and drain, for boot's pagehide, visibilitychange and online listeners
+    // flush and drain, for boot's pagehide, visibilitychange and online listeners (add and clear stay inside)
+    ...(sender as Pick<Sender, 'flush' | 'drain'>),
     track,
     /** the visitor id for the recommendation blocks; false while collection is denied */
     visitor: () => allowed() && visitorId(),

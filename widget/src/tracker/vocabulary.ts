@@ -40,5 +40,4 @@ export const nameText = 300;
 export const urlLength = 2048;
 export const maxPrice = 1e9;
 export const maxQuantity = 1e6;
-/** not among the collector's `limits`: its schema spells it out for `scenario` */
 export const scenarioLength = 32;

@@ -67,9 +67,9 @@ const touchesBlocks = (record: MutationRecord): boolean =>
 
 /**
  * Re-renders the blocks when the page adds, removes or changes one: a single-page app inserts them whenever it
- * likes. Changes inside our shadow roots are not seen, so rendering cannot loop. Returns a function that stops.
+ * likes. Changes inside our shadow roots are not seen, so rendering cannot loop.
  */
-export const watchBlocks = (onChange: () => void): (() => void) => {
+export const watchBlocks = (onChange: () => void): void => {
   const observer = new MutationObserver((records) => records.some(touchesBlocks) && onChange());
   observer.observe(document.documentElement, {
     childList: true,
@@ -77,5 +77,4 @@ export const watchBlocks = (onChange: () => void): (() => void) => {
     attributes: true,
     attributeFilter: placementAttributes,
   });
-  return () => observer.disconnect();
 };

@@ -1,8 +1,12 @@
+import type { CollectItem } from '../../collect/schema.ts';
 import type { Invoice } from './invoices.ts';
 import type { UciLine } from './uci-line.ts';
 
-/** An order line after cancellations: `quantity` is what the customer kept (0 when cancelled in full). */
-export type OrderLine = UciLine;
+/**
+ * An order line after cancellations: `quantity` is what the customer kept (0 when cancelled in full); `item`
+ * is the shop's own description of the product, when the replay is given one (shop-products.ts).
+ */
+export type OrderLine = UciLine & { item?: CollectItem };
 
 /** An order as it stood once its cancellations are taken off. */
 export interface Order {

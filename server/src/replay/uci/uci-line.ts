@@ -1,5 +1,3 @@
-import type { CollectItem } from '../../collect/schema.ts';
-
 /** One order line of the UCI Online Retail file, parsed. */
 export interface UciLine {
   invoiceNo: string;
@@ -15,8 +13,6 @@ export interface UciLine {
   customerId: string | null;
   /** a `C…` invoice: it cancels (part of) an earlier order */
   cancellation: boolean;
-  /** the shop's own description of the product, when the replay is given one (shop-products.ts) */
-  item?: CollectItem;
 }
 
 /** Why a line of the file is not replayed; the report counts each. */
