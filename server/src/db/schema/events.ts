@@ -4,6 +4,12 @@ import { epochMs } from './columns.ts';
 import { sites } from './sites.ts';
 
 /**
+ * The events the recommendation report reads, and all that its partial index holds. A query uses the index only
+ * when its WHERE repeats this condition word for word, so both take it from here.
+ */
+export const ATTRIBUTION_EVENTS = "name IN ('rec_impression', 'rec_click', 'purchase')";
+
+/**
  * Raw storefront events, append-only. `seq` is the rowid so inserts stay in key order; the client's
  * own `eventId` is unique per site, which makes retries idempotent. Only the indexes queries need: the
  * partial one holds just the rows the recommendation report reads, so other events pay nothing for it.
@@ -28,9 +34,7 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex('events_site_event_uq').on(t.siteId, t.eventId),
     index('events_site_visitor_idx').on(t.siteId, t.visitorId, t.seq),
-    index('events_site_attribution_idx')
-      .on(t.siteId, t.receivedAt)
-      .where(sql`name IN ('rec_impression', 'rec_click', 'purchase')`),
+    index('events_site_attribution_idx').on(t.siteId, t.receivedAt).where(sql.raw(ATTRIBUTION_EVENTS)),
   ],
 );
 

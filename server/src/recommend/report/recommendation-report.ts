@@ -1,8 +1,20 @@
 import type { Db } from '../../db/client.ts';
+import { ATTRIBUTION_EVENTS } from '../../db/schema/events.ts';
+import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { Period } from '../../lifecycle/read/period.ts';
 import { Attribution, ATTRIBUTION_WINDOW_MS, type AttributionEvent, type AttributionTotals, type ScenarioFigures } from './attribution.ts';
 
 const PAGE = 5000;
+
+/**
+ * One page of the report's events after (received_at, seq) and before the period's end, in that order. The row
+ * value keeps both ends of the range on the partial index (an OR of the two made SQLite walk every earlier row
+ * of the site on each page); its WHERE repeats the index's own condition, so SQLite may use it.
+ */
+export const ATTRIBUTION_PAGE = `SELECT e.seq, e.visitor_id, e.name, e.received_at, e.params, v.customer_id
+  FROM events e LEFT JOIN visitors v ON v.site_id = e.site_id AND v.visitor_id = e.visitor_id
+  WHERE e.site_id = ? AND ${ATTRIBUTION_EVENTS} AND (e.received_at, e.seq) > (?, ?) AND e.received_at < ?
+  ORDER BY e.received_at, e.seq LIMIT ?`;
 
 interface StoredParams {
   scenario?: string;
@@ -26,17 +38,10 @@ export async function recommendationReport(db: Db, siteId: string, period: Perio
   const attribution = new Attribution(period.from, period.to);
   let after = { at: period.from - ATTRIBUTION_WINDOW_MS - 1, seq: Number.MAX_SAFE_INTEGER };
   for (;;) {
-    // the WHERE repeats the index's own condition word for word, so SQLite may use the partial index
-    const rs = await db.client.execute({
-      sql: `SELECT e.seq, e.visitor_id, e.name, e.received_at, e.params, v.customer_id
-            FROM events e LEFT JOIN visitors v ON v.site_id = e.site_id AND v.visitor_id = e.visitor_id
-            WHERE e.site_id = ? AND name IN ('rec_impression', 'rec_click', 'purchase')
-              AND (e.received_at > ? OR (e.received_at = ? AND e.seq > ?)) AND e.received_at < ?
-            ORDER BY e.received_at, e.seq LIMIT ?`,
-      args: [siteId, after.at, after.at, after.seq, period.to, PAGE],
-    });
+    const rs = await db.client.execute({ sql: ATTRIBUTION_PAGE, args: [siteId, after.at, after.seq, period.to, PAGE] });
     for (const row of rs.rows) {
-      attribution.add(attributionEventOf(row.customer_id ? `c:${String(row.customer_id)}` : `v:${String(row.visitor_id)}`, String(row.name), Number(row.received_at), String(row.params)));
+      const person = row.customer_id ? customerProfileId(String(row.customer_id)) : visitorProfileId(String(row.visitor_id));
+      attribution.add(attributionEventOf(person, String(row.name), Number(row.received_at), String(row.params)));
     }
     if (rs.rows.length < PAGE) break;
     const last = rs.rows.at(-1)!;
