@@ -9,7 +9,7 @@ import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openMigratedDb } from '../server/src/db/client.ts';
 import { readPersonContext } from '../server/src/recommend/serve/person-context.ts';
-import { recentEvents } from '../server/src/recommend/serve/load-events.ts';
+import { windowEvents } from '../server/src/recommend/serve/load-events.ts';
 import { sha256 } from '../server/src/sites/keys.ts';
 import { SITE } from './recommendations-db.ts';
 import { percentiles } from './open-loop.ts';
@@ -56,7 +56,7 @@ const service = deps.recommendations;
 let started = performance.now();
 let events = 0;
 const window = { since: Date.now() - service.options.windowDays * 86_400_000, maxEvents: service.options.maxEvents, pageSize: service.options.pageSize };
-for await (const _ of recentEvents(db, SITE.id, window)) events++;
+for await (const _ of windowEvents(db, SITE.id, window)) events++;
 const readMs = performance.now() - started;
 
 const before = settled();

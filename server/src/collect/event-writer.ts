@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { InStatement, InValue } from '@libsql/client';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -104,7 +105,7 @@ export class EventWriter {
 
   private async drain(): Promise<void> {
     // Let the requests already parsed in this turn of the event loop join the first transaction.
-    await new Promise((r) => setImmediate(r));
+    await setImmediate();
     try {
       while (this.queue.length > 0) {
         const group: Pending[] = [];

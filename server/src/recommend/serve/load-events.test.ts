@@ -2,7 +2,7 @@ import type { Client, InStatement } from '@libsql/client';
 import { expect, test } from 'vitest';
 import { freshDb } from '../../../test/helpers.ts';
 import type { Db } from '../../db/client.ts';
-import { eventsBetween, recentEvents, windowStart } from './load-events.ts';
+import { eventsBetween, windowEvents, windowStart } from './load-events.ts';
 import { ProductLookup } from './product-lookup.ts';
 
 /** the database, with every statement the code under test runs kept for a look at its plan */
@@ -15,7 +15,7 @@ function recording(db: Db): { db: Db; statements: InStatement[] } {
 test('the models read the tables along a key: no sort, and never a whole site through the per-visitor index', async () => {
   const db = await freshDb();
   const r = recording(db);
-  for await (const _ of recentEvents(r.db, 'site', { since: 0, maxEvents: 1000, pageSize: 100 }));
+  for await (const _ of windowEvents(r.db, 'site', { since: 0, maxEvents: 1000, pageSize: 100 }));
   await eventsBetween(r.db, 'site', 0, 100, 100);
   await new ProductLookup().load(r.db, 'site', 0);
   expect(r.statements).toHaveLength(4);

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../../db/client.ts';
 import { type RecEvent, recEventOfRow } from './rec-event.ts';
 
@@ -9,8 +10,9 @@ export interface EventWindow {
   pageSize: number;
 }
 
-/** only these events teach the models anything; the rest are not read */
-const LEARNED = `('view_item', 'select_item', 'add_to_cart', 'remove_from_cart', 'purchase')`;
+/** only these events teach the models anything; the rest are not read from the table */
+export const learnedEventNames: ReadonlySet<string> = new Set(['view_item', 'select_item', 'add_to_cart', 'remove_from_cart', 'purchase']);
+const LEARNED = `(${[...learnedEventNames].map((n) => `'${n}'`).join(', ')})`;
 
 /**
  * A site's recent events in `seq` (commit) order, a page at a time so a rebuild never holds the table in
@@ -21,7 +23,7 @@ const LEARNED = `('view_item', 'select_item', 'add_to_cart', 'remove_from_cart',
  * read the site 200 times over (minutes). By rowid each page starts where the last ended and stops at
  * `pageSize` rows; other sites' rows in between are skipped inside SQLite, never reaching JavaScript.
  */
-export async function* recentEvents(db: Db, siteId: string, window: EventWindow): AsyncGenerator<{ seq: number; visitorId: string; event: RecEvent }> {
+export async function* windowEvents(db: Db, siteId: string, window: EventWindow): AsyncGenerator<{ seq: number; visitorId: string; event: RecEvent }> {
   let after = await windowStart(db, siteId, window.maxEvents);
   for (;;) {
     const rs = await db.client.execute({
@@ -59,7 +61,7 @@ export async function windowStart(db: Db, siteId: string, maxEvents: number, ste
     if (rs.rows.length === 0) return 0; // fewer than maxEvents in all
     below = Number(rs.rows[0]!.seq);
     left -= step;
-    await new Promise((resolve) => setImmediate(resolve));
+    await setImmediate();
   }
   return below - 1; // `below` is the maxEvents-th newest: reading starts at it
 }

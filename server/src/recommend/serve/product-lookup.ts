@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ProductObservation } from '../../catalog/observation.ts';
 import type { Availability } from '../../db/schema/catalog.ts';
 import type { Db } from '../../db/client.ts';
@@ -24,8 +25,6 @@ const PAGE_SQL = `SELECT item_id, json_array(name, price, image, url, category, 
   WHERE site_id = ? AND item_id > ? ORDER BY item_id LIMIT ?`;
 
 type RowFields = [string | null, number | null, string | null, string | null, string | null, string | null, Availability | null, number];
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A site's catalog in memory, so a request never reads `products`. Loaded whole (feeds and the admin change
@@ -61,7 +60,7 @@ export class ProductLookup {
     const observed: ProductObservation[] = [];
     this.duringLoads.add(observed);
     try {
-      for (let after = ''; ; await nextTurn()) {
+      for (let after = ''; ; await setImmediate()) {
         const rs = await db.client.execute({ sql: PAGE_SQL, args: [siteId, after, PAGE_ROWS] });
         for (const r of rs.rows) {
           const itemId = String(r.item_id);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { observationsFromEvents } from '../../catalog/from-events.ts';
 import type { Clock } from '../../clock.ts';
 import type { CollectEvent } from '../../collect/schema.ts';
@@ -12,14 +13,14 @@ import { type RecEvent, recEventOfCollected } from './rec-event.ts';
 import { candidates, ownItemsOnly, type RequestScenario, type ScenarioContext, type ServedScenario } from './scenarios.ts';
 import { SiteModel, type SiteModelOptions } from './site-model.ts';
 import { visitorDefaults } from './visitor-history.ts';
-import { eventsBetween, newestSeq, recentEvents } from './load-events.ts';
+import { eventsBetween, learnedEventNames, newestSeq, windowEvents } from './load-events.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface RecommendationServiceOptions extends SiteModelOptions {
-  /** events older than this are not read at start-up */
+  /** events older than this are not read by a build (at start-up and each rebuild) */
   windowDays: number;
-  /** at most this many of a site's newest events are read at start-up */
+  /** at most this many of a site's newest events are read by a build */
   maxEvents: number;
   /** events read per query at start-up and by a catch-up */
   pageSize: number;
@@ -65,7 +66,7 @@ interface SiteEntry {
   building: Promise<SiteModel> | undefined;
   buffer: Array<{ visitorId: string; event: RecEvent; collected: CollectEvent }>;
   refreshing: Promise<void> | undefined;
-  /** the events table up to this seq is in the model (read by the build or a catch-up) */
+  /** the events table has been read up to this seq, by the last build or catch-up (during a rebuild: the new model's) */
   readUpTo: number;
   /** ids of events learned since the last catch-up began, with when (wall ms): a catch-up skips them */
   learnedLately: Map<string, number>;
@@ -75,7 +76,10 @@ interface SiteEntry {
 /** longest stretch of learning a build does before it lets the event loop turn */
 const LEARN_SLICE_MS = 2;
 
-/** ingested events this close to a build's start may also have been read by it: they are deduplicated by id */
+/**
+ * A batch received this long before a build starts may still be ingested after it began; the events the build
+ * reads from then on are kept by id, so the buffer does not teach them twice.
+ */
 const BUILD_OVERLAP_MS = 60_000;
 
 /**
@@ -165,7 +169,8 @@ export class RecommendationService {
       if (entry.model) {
         entry.model.products.observe(observationsFromEvents([collected]));
         if (entry.learnedLately.has(event.eventId)) continue; // a catch-up read it first
-        remember(entry.learnedLately, event.eventId);
+        // only events a catch-up or a build reads can come again
+        if (learnedEventNames.has(event.name)) remember(entry.learnedLately, event.eventId);
         entry.model.learn(visitorId, event);
       }
     }
@@ -301,7 +306,7 @@ export class RecommendationService {
     }
     entry.readUpTo = Math.max(entry.readUpTo, until);
     // whatever was learned before this read began was committed before it, so this read has passed it
-    for (const [id, at] of entry.learnedLately) if (at < began) entry.learnedLately.delete(id);
+    forgetBefore(entry.learnedLately, began);
     // the other instance's writer stored the products these events brought
     if (newProducts) await this.refreshProducts(siteId);
     return learned;
@@ -326,17 +331,17 @@ export class RecommendationService {
     const model = new SiteModel(this.options);
     // products first: events without a category take the catalog's
     await model.products.load(this.db, siteId, startedAt);
-    // ids the build read that a catch-up or the buffer may bring again
-    const readLately = new Set<string>();
+    // ids the build read that a catch-up or the buffer may bring again, and the buffer's own
+    const mayComeAgain = new Set<string>();
     const since = startedAt - this.options.windowDays * DAY_MS;
     let lastTurn = performance.now();
-    for await (const { seq, visitorId, event } of recentEvents(this.db, siteId, { since, maxEvents: this.options.maxEvents, pageSize })) {
+    for await (const { seq, visitorId, event } of windowEvents(this.db, siteId, { since, maxEvents: this.options.maxEvents, pageSize })) {
       model.learn(visitorId, event);
       // past the snapshot: the next catch-up reads it; received lately: it may also be in the buffer
-      if (seq > snapshot || event.receivedAt >= startedAt - BUILD_OVERLAP_MS) readLately.add(event.eventId);
+      if (seq > snapshot || event.receivedAt >= startedAt - BUILD_OVERLAP_MS) mayComeAgain.add(event.eventId);
       // a rebuild runs beside live traffic: requests get in between stretches of learning
       if (performance.now() - lastTurn > LEARN_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await setImmediate();
         if (this.stopped) throw new Error('recommendations: stopped during a build');
         lastTurn = performance.now();
       }
@@ -346,11 +351,11 @@ export class RecommendationService {
     // learned all of it, so `learnedLately` cannot tell)
     for (const { visitorId, event, collected } of entry.buffer) {
       model.products.observe(observationsFromEvents([collected]));
-      if (readLately.has(event.eventId)) continue;
-      readLately.add(event.eventId);
+      if (mayComeAgain.has(event.eventId)) continue;
+      mayComeAgain.add(event.eventId);
       model.learn(visitorId, event);
     }
-    for (const id of readLately) remember(entry.learnedLately, id);
+    for (const id of mayComeAgain) remember(entry.learnedLately, id);
     entry.buffer = [];
     entry.model = model;
     return model;
@@ -365,10 +370,15 @@ const REMEMBER_MS = 60_000;
 
 function remember(learned: Map<string, number>, eventId: string): void {
   const now = Date.now();
+  learned.delete(eventId); // set again at the end, so the map stays in time order
   learned.set(eventId, now);
-  // a Map iterates in insertion order: the oldest entries come first
+  forgetBefore(learned, now - REMEMBER_MS);
+}
+
+/** Drops the ids remembered before `time`: a Map iterates in insertion order, the oldest first. */
+function forgetBefore(learned: Map<string, number>, time: number): void {
   for (const [id, at] of learned) {
-    if (at >= now - REMEMBER_MS) break;
+    if (at >= time) break;
     learned.delete(id);
   }
 }
