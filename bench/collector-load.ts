@@ -99,3 +99,18 @@ export async function collectorThroughputWrk(seconds: number, connections = 32, 
   await collector.stop();
   return result;
 }
+
+/**
+ * The collector at one batch size, and what any collector on one core could reach there: node:http reading and
+ * JSON-parsing the same bodies (storing nothing), then the raw native insert of their rows, one after the other.
+ */
+export async function collectorAtSize(seconds: number, size: number, raw: { nativeMulti: number; cpuMicrosPerRow: { nativeMulti: number } }) {
+  const http = await collectorThroughputWrk(seconds, 32, '/v1/collect', size);
+  const ceiling = await collectorThroughputWrk(seconds, 32, '/bench/discard-node', size);
+  return {
+    http,
+    ceiling,
+    bound: 1 / (1 / ceiling.eventsPerSecond + 1 / raw.nativeMulti),
+    cpuBound: ceiling.cpuMicrosPerEvent + raw.cpuMicrosPerRow.nativeMulti,
+  };
+}

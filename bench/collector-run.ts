@@ -1,7 +1,7 @@
-import { collectorLatency, collectorThroughputWrk } from './collector-load.ts';
+import { collectorAtSize, collectorLatency } from './collector-load.ts';
 import { rawInsertRates } from './raw-insert.ts';
 
-// The collector figures of docs/benchmarks.md alone, with 5-event batches and CPU costs:
+// The collector figures of docs/benchmarks.md alone, with CPU costs and the median of three raw runs:
 //   npx tsx bench/collector-run.ts [--quick] [--sizes 1,5,10,20] [--no-latency] [--only-latency]
 // Needs wrk for the throughput figures (apt-get install -y wrk).
 const flag = (name: string) => process.argv.includes(name);
@@ -14,15 +14,11 @@ if (!flag('--only-latency')) {
   const cpu = raw.cpuMicrosPerRow;
   console.log(`raw client ${fmt(raw.client)} native ${fmt(raw.native)} nativeMulti ${fmt(raw.nativeMulti)} events/s; CPU µs/row client ${cpu.client.toFixed(1)} native ${cpu.native.toFixed(1)} nativeMulti ${cpu.nativeMulti.toFixed(1)}`);
   for (const size of sizes) {
-    const http = await collectorThroughputWrk(quick ? 3 : 8, 32, '/v1/collect', size);
+    const { http, ceiling, bound, cpuBound } = await collectorAtSize(quick ? 3 : 8, size, raw);
     console.log(
       `size ${size}: ${fmt(http.eventsPerSecond)} events/s (${fmt(http.requestsPerSecond)} req/s, ${http.errors} errors) ratio ${(http.eventsPerSecond / raw.client).toFixed(2)}; ` +
         `CPU ${http.cpuMicrosPerEvent.toFixed(1)} µs/event, CPU ratio ${(cpu.client / http.cpuMicrosPerEvent).toFixed(2)}`,
     );
-    // the bound for any collector on one core: node:http reads and parses the same bodies, then the raw insert
-    const ceiling = await collectorThroughputWrk(quick ? 3 : 8, 32, '/bench/discard-node', size);
-    const bound = 1 / (1 / ceiling.eventsPerSecond + 1 / raw.nativeMulti);
-    const cpuBound = ceiling.cpuMicrosPerEvent + cpu.nativeMulti;
     console.log(
       `  read + parse only: ${fmt(ceiling.eventsPerSecond)} events/s, CPU ${ceiling.cpuMicrosPerEvent.toFixed(1)} µs/event; with the raw insert: ${fmt(bound)} events/s, ratio ${(bound / raw.client).toFixed(2)}; ` +
         `CPU ${cpuBound.toFixed(1)} µs/event, CPU ratio ${(cpu.client / cpuBound).toFixed(2)}`,

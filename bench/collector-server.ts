@@ -1,15 +1,16 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openMigratedDb } from '../server/src/db/client.ts';
-import { createHttpServer } from '../server/src/http/server.ts';
+import { shoploopListener } from '../server/src/http/server.ts';
 import { sha256 } from '../server/src/sites/keys.ts';
 import { createSite } from '../server/src/sites/sites.ts';
+import { ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
 
 // The collector in its own process (its own core), served as main.ts serves it: a fresh database. The rate
 // limits stay on, as in production, but high enough that one load generator's address never reaches them.
 const db = await openMigratedDb(process.env.BENCH_DB_URL!);
-await createSite(db, { name: 'bench', origins: ['http://shop.bench'], publicKey: 'pk_bench' }, Date.now());
+await createSite(db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
 const config = { ...loadConfig({}), rateLimit: { perVisitorPerMinute: 1_000_000, perIpPerMinute: 1_000_000_000 } };
 const shoploop = createApp({ db, config, adminTokenHash: sha256('bench') });
 // main.ts also builds the recommendation models (then every committed batch is learned on this thread) and runs
@@ -18,23 +19,18 @@ if (process.env.BENCH_AS_MAIN === '1') {
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
 }
-// The HTTP ceilings for comparison: the same body read and JSON-parsed, then discarded, by Hono and by node:http
-// alone (what the collector's fast path is built on).
-shoploop.app.post('/bench/discard', async (c) => {
-  const body = (await c.req.json()) as { events: unknown[] };
-  return c.json({ ok: true, received: body.events.length });
-});
-const server = createHttpServer(shoploop, '127.0.0.1');
-const [listener] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
-server.removeAllListeners('request').on('request', (req: IncomingMessage, res: ServerResponse) => {
-  if (req.url !== '/bench/discard-node') return listener!(req, res);
+
+/** The HTTP ceiling for comparison, in front of it all: node:http reads and JSON-parses the body, stores nothing. */
+const withDiscard = (next: RequestListener): RequestListener => (req, res) => {
+  if (req.url !== '/bench/discard-node') return next(req, res);
   let body = '';
   req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => {
     const json = JSON.stringify({ ok: true, received: (JSON.parse(body) as { events: unknown[] }).events.length });
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
   });
-});
-server.listen(0, '127.0.0.1', () => {
+};
+
+const server = createServer(withDiscard(shoploopListener(shoploop, '127.0.0.1'))).listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`ready ${typeof address === 'object' && address ? address.port : 0}\n`);
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { collectorLatency, collectorThroughputWrk } from './collector-load.ts';
+import { collectorAtSize, collectorLatency } from './collector-load.ts';
 import { rawInsertRates } from './raw-insert.ts';
 import { trackerSizes } from './tracker-size.ts';
 import { evaluationRate, fitTimes, schedulerRate } from './lifecycle.ts';
@@ -28,15 +28,11 @@ if (!existsSync('/usr/bin/wrk')) {
   // The tracker sends up to 20 events a batch; a page's batch is typically 5 (page view, product view, one or
   // two block impressions); 1 is a lone click (docs/benchmarks.md).
   for (const size of [1, 5, 10, 20]) {
-    const http = await collectorThroughputWrk(seconds, 32, '/v1/collect', size);
+    const { http, ceiling, bound } = await collectorAtSize(seconds, size, raw);
     console.log(
       `POST /v1/collect, ${String(size).padStart(2)}-event batches, 32 connections: ${fmt(http.eventsPerSecond)} events/s (${fmt(http.requestsPerSecond)} req/s, ${http.errors} errors)` +
         `  ratio to raw client ${(http.eventsPerSecond / raw.client).toFixed(2)}, to raw native ${(http.eventsPerSecond / raw.native).toFixed(2)}  (goal ≥ 0.50)`,
     );
-    // What any collector on one core could reach at this batch size: the HTTP ceiling (node:http reads and
-    // JSON-parses the same bodies, stores nothing) and the raw native insert of their rows, one after the other.
-    const ceiling = await collectorThroughputWrk(seconds, 32, '/bench/discard-node', size);
-    const bound = 1 / (1 / ceiling.eventsPerSecond + 1 / raw.nativeMulti);
     console.log(
       `  HTTP ceiling at ${size}: ${fmt(ceiling.eventsPerSecond)} events/s (${fmt(ceiling.requestsPerSecond)} req/s); read + parse + raw insert alone would give ${fmt(bound)} events/s, ratio ${(bound / raw.client).toFixed(2)}`,
     );

@@ -1,5 +1,5 @@
 import { getRequestListener } from '@hono/node-server';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { ShoploopApp } from '../app.ts';
 import { withCollectFastPath } from './collect-fast-path.ts';
 
@@ -7,7 +7,11 @@ import { withCollectFastPath } from './collect-fast-path.ts';
  * The HTTP server `main.ts` listens with: Hono's Node listener for every route, behind the collector's
  * node:http fast path for `POST /v1/collect`.
  */
-export function createHttpServer({ app, deps }: ShoploopApp, hostname?: string): Server {
-  const hono = getRequestListener(app.fetch, { hostname });
-  return createServer(withCollectFastPath(deps.collector, deps.config.trustProxy, hono));
+export function createHttpServer(shoploop: ShoploopApp, hostname?: string): Server {
+  return createServer(shoploopListener(shoploop, hostname));
+}
+
+/** The request listener of that server: the collector's fast path in front of Hono. */
+export function shoploopListener({ app, deps }: ShoploopApp, hostname?: string): RequestListener {
+  return withCollectFastPath(deps.collector, deps.config.trustProxy, getRequestListener(app.fetch, { hostname }));
 }
