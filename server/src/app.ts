@@ -19,6 +19,7 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
 import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import { LifecycleScheduler } from './lifecycle/scheduler.ts';
+import { adminAuth } from './http/admin-auth.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -72,6 +73,8 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/v1', collectRoutes(deps))
     .route('/v1', meRoutes(deps))
     .route('/v1', recommendationRoutes(deps, deps.recommendations))
+    // Admin API for machines and the admin page: one bearer-token check for every route under it
+    .use('/admin/api/*', adminAuth(deps.adminTokenHash))
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
     .route('/admin/api', adminRecommendationRoutes(deps))

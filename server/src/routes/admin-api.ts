@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
 import { listProducts, productWithHistory } from '../admin/products.ts';
 import { latestVisitors, visitorEvents, visitorsById, visitorSummary } from '../admin/visitors.ts';
-import { adminAuth } from '../http/admin-auth.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { findSite, listSites } from '../sites/sites.ts';
 import { eraseCustomer } from '../lifecycle/erase-customer.ts';
@@ -31,7 +30,6 @@ export function adminApiRoutes(deps: AppDeps) {
 
   return (
     new Hono()
-      .use(adminAuth(deps.adminTokenHash))
       // GET /admin/api/sites — every site with its key and allowed origins
       .get('/sites', async (c) => c.json({ sites: await listSites(db) }))
       // GET /admin/api/visitors?limit=N&site=ID — latest seen first

@@ -4,7 +4,6 @@ import { ManualClock } from '../clock.ts';
 import { sha256 } from '../sites/keys.ts';
 import { createSite } from '../sites/sites.ts';
 import { ADMIN_TOKEN, batch, event, freshDb, postCollect, SHOP_ORIGIN, SITE_KEY } from '../../test/helpers.ts';
-import { adminLifecycleRoutes } from './admin-lifecycle.ts';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -19,13 +18,12 @@ afterEach(async () => {
   while (closers.length) await closers.pop()!();
 });
 
-/** The app as createApp builds it, with these routes mounted where the lead mounts them. */
+/** The app as createApp builds it (these routes included). */
 async function setup() {
   const db = await freshDb();
   const clock = new ManualClock(T0);
   const site = await createSite(db, { name: 'Test shop', origins: [SHOP_ORIGIN], id: 'site_test', publicKey: SITE_KEY }, clock.now());
   const shoploop = createApp({ db, clock, adminTokenHash: sha256(ADMIN_TOKEN) });
-  shoploop.app.route('/admin/api', adminLifecycleRoutes(shoploop.deps));
   closers.push(() => shoploop.close());
   const { app } = shoploop;
   const scheduler = shoploop.deps.scheduler;

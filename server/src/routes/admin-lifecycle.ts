@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { adminAuth } from '../http/admin-auth.ts';
 import { badRequest } from '../http/errors.ts';
 import { readTextCapped } from '../http/read-body.ts';
 import { applyLifecycleSettings } from '../lifecycle/apply-settings.ts';
@@ -40,13 +39,12 @@ async function parseBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.
 
 /**
  * The lifecycle as marketers and machines read it: stage counts and movements, the daily series, and the
- * per-site settings with a dry-run preview. Mounted under /admin/api after the other admin routes.
+ * per-site settings with a dry-run preview. Mounted under /admin/api, behind app.ts's token check.
  */
 export function adminLifecycleRoutes(deps: AppDeps) {
   const { db, clock } = deps;
   return (
     new Hono()
-      .use(adminAuth(deps.adminTokenHash))
       // GET /admin/api/funnel?from=&to=&site= — people per stage now, and the stage changes in [from, to)
       .get('/funnel', async (c) => {
         const { site, period } = await reportScope(c, deps);

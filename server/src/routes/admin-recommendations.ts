@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { adminAuth } from '../http/admin-auth.ts';
 import { isoPeriod } from '../lifecycle/read/period.ts';
 import { ATTRIBUTION_WINDOW_MS } from '../recommend/report/attribution.ts';
 import { recommendationReport } from '../recommend/report/recommendation-report.ts';
 import { reportScope } from './admin-query.ts';
 
-/** What the recommendation blocks earned, per scenario. Mounted under /admin/api. */
+/** What the recommendation blocks earned, per scenario. Mounted under /admin/api, behind app.ts's token check. */
 export function adminRecommendationRoutes(deps: AppDeps) {
   return (
     new Hono()
-      .use(adminAuth(deps.adminTokenHash))
       // GET /admin/api/recommendations/report?from=&to=&site= — impressions, clicks and attributed revenue per scenario
       .get('/recommendations/report', async (c) => {
         const { site, period } = await reportScope(c, deps);
