@@ -20,7 +20,7 @@ const shown = new Set<HTMLElement>();
  * rendering a block again costs little and asks the API again only when the question changed (see Block).
  * Elements that cannot have a shadow root (a `<ul>`), or already have someone else's, are left alone.
  */
-const renderBlock = (element: HTMLElement, config: BlockConfig, tracker: BlockTracker) => {
+const renderBlock = guard((element: HTMLElement, config: BlockConfig, tracker: BlockTracker, ofPage: () => ReturnType<typeof pageProduct>) => {
   let root = roots.get(element);
   if (!root) {
     if (element.shadowRoot) return;
@@ -29,7 +29,7 @@ const renderBlock = (element: HTMLElement, config: BlockConfig, tracker: BlockTr
   }
   const placement = readPlacement(element);
   // the page's own product, for blocks without data-item (and its currency, for blocks without data-currency)
-  const product = placement.item && placement.currency ? {} : pageProduct();
+  const product = placement.item && placement.currency ? {} : ofPage();
   const asked = { ...placement, item: placement.item ?? product.id };
   const visitor = tracker.visitor();
   shown.add(element);
@@ -42,7 +42,7 @@ const renderBlock = (element: HTMLElement, config: BlockConfig, tracker: BlockTr
     track: tracker.track,
   });
   render(h(Contained, null, block), root);
-};
+});
 
 /** Renders every block on the page; unmounts those gone from it (their effects stop: no late impression). */
 export const renderBlocks = (config: BlockConfig, tracker: BlockTracker): void => {
@@ -52,9 +52,10 @@ export const renderBlocks = (config: BlockConfig, tracker: BlockTracker): void =
       shown.delete(element);
     }
   }
-  for (const element of document.querySelectorAll<HTMLElement>(selector)) {
-    guard(renderBlock)(element, config, tracker);
-  }
+  // the page's product is read (its JSON-LD parsed) once per render, and only if a block needs it
+  let product: ReturnType<typeof pageProduct> | undefined;
+  const ofPage = () => (product ??= pageProduct());
+  for (const element of document.querySelectorAll<HTMLElement>(selector)) renderBlock(element, config, tracker, ofPage);
 };
 
 /** Whether a DOM change may have added, removed or changed a block. */
