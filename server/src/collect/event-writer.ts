@@ -138,7 +138,7 @@ export class EventWriter {
         const key = `${siteId} ${e.id}`;
         if (seen.has(key)) return;
         seen.add(key);
-        candidates.push({ request, index, siteId, eventId: e.id, stored: false });
+        candidates.push({ request, index, siteId, eventId: e.id });
       });
     });
     const eventChunks = [...chunked(candidates)];
@@ -188,13 +188,13 @@ export class EventWriter {
     for (const [siteId, news] of unknown) this.knownProducts.remember(siteId, news, performance.now());
 
     // The event inserts come first; each one's rowsAffected says how many of its rows were new.
+    const storedFlags = group.map((p) => new Array<boolean>(p.batch.events.length).fill(false));
+    const markStored = ({ request, index }: Candidate) => (storedFlags[request]![index] = true);
     for (const [k, chunk] of eventChunks.entries()) {
       const inserted = affected[k]!;
-      if (inserted === chunk.length) for (const c of chunk) c.stored = true;
-      else if (inserted > 0) await this.markNewest(chunk, inserted);
+      if (inserted === chunk.length) chunk.forEach(markStored);
+      else if (inserted > 0) (await this.newestOf(chunk, inserted)).forEach(markStored);
     }
-    const storedFlags = group.map((p) => new Array<boolean>(p.batch.events.length).fill(false));
-    for (const c of candidates) if (c.stored) storedFlags[c.request]![c.index] = true;
 
     return group.map((p, request) => {
       const stored = p.batch.events.filter((_, index) => storedFlags[request]![index]);
@@ -210,11 +210,11 @@ export class EventWriter {
   }
 
   /**
-   * Marks which events of a chunk its insert stored when only some were (the rest were stored before: a
-   * retry). Every row an insert adds gets a seq above all rows stored before it (AUTOINCREMENT, under the write
-   * lock), so the new ones are the chunk's `inserted` highest seqs. Asked only after a partial chunk.
+   * The events of a chunk its insert stored when only some were (the rest were stored before: a retry). Every
+   * row an insert adds gets a seq above all rows stored before it (AUTOINCREMENT, under the write lock), so the
+   * new ones are the chunk's `inserted` highest seqs. Asked only after a partial chunk.
    */
-  private async markNewest(chunk: Candidate[], inserted: number): Promise<void> {
+  private async newestOf(chunk: Candidate[], inserted: number): Promise<Candidate[]> {
     const found: Array<{ seq: number; candidate: Candidate }> = [];
     for (const siteId of new Set(chunk.map((c) => c.siteId))) {
       const ofSite = new Map(chunk.filter((c) => c.siteId === siteId).map((c) => [c.eventId, c]));
@@ -225,7 +225,7 @@ export class EventWriter {
       for (const r of rs.rows) found.push({ seq: Number(r.seq), candidate: ofSite.get(String(r.event_id))! });
     }
     found.sort((a, b) => b.seq - a.seq);
-    for (const { candidate } of found.slice(0, inserted)) candidate.stored = true;
+    return found.slice(0, inserted).map((f) => f.candidate);
   }
 }
 
@@ -235,7 +235,6 @@ interface Candidate {
   index: number;
   siteId: string;
   eventId: string;
-  stored: boolean;
 }
 
 interface GroupVisitor {
