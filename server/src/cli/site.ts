@@ -1,15 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { sites } from '../db/schema/sites.ts';
 import { normalizeOrigin } from '../sites/origins.ts';
-import { createSite, findSite, listSites, snippetFor } from '../sites/sites.ts';
+import { createSite, findSite, listSites, serviceWorkerLine, snippetFor } from '../sites/sites.ts';
+import { checkPushSubject, setPushSubject } from '../push/keys/site-push-keys.ts';
 import { CliError, flag, parseArgs } from './args.ts';
 import { dbFromEnv } from './db-from-env.ts';
 
 const usage = `usage:
-  npm run shoploop -- site create --name "My shop" --origin https://shop.example [--origin ...] [--server-url URL]
+  npm run shoploop -- site create --name "My shop" --origin https://shop.example [--origin ...] [--push-contact mailto:you@shop.example] [--server-url URL]
   npm run shoploop -- site list
   npm run shoploop -- site add-origin SITE_ID https://other.example
-  npm run shoploop -- site snippet SITE_ID [--server-url URL]`;
+  npm run shoploop -- site snippet SITE_ID [--server-url URL]
+  npm run shoploop -- site push-contact SITE_ID mailto:you@shop.example`;
 
 const queueStub = `<script>window.shoploop=window.shoploop||function(){(shoploop.q=shoploop.q||[]).push(arguments)}</script>`;
 
@@ -27,13 +29,18 @@ export async function siteCommand(argv: string[]): Promise<void> {
         if (origins.length === 0) throw new CliError(`at least one --origin is required\n${usage}`);
         let site;
         try {
-          site = await createSite(db, { name, origins }, Date.now());
+          const pushSubject = flag(args, 'push-contact');
+          const problem = pushSubject === undefined ? null : checkPushSubject(pushSubject);
+          if (problem) throw new Error(`--push-contact ${problem}`);
+          site = await createSite(db, { name, origins, ...(pushSubject ? { pushSubject } : {}) }, Date.now());
         } catch (e) {
           throw new CliError((e as Error).message);
         }
         console.log(`Created site ${site.id} "${site.name}" for ${site.allowedOrigins.join(', ')}\n`);
         console.log(`Paste this into every page of the shop, just before </head>:\n\n  ${snippetFor(site, serverUrl)}\n`);
         console.log(`If your own code calls shoploop(...) before the script has loaded, put this line above it:\n\n  ${queueStub}\n`);
+        console.log(`For web push, serve this one line as /shoploop-sw.js at the root of the shop:\n\n  ${serviceWorkerLine(serverUrl)}\n`);
+        if (!flag(args, 'push-contact')) console.log(`Push stays off until the shop has a contact: npm run shoploop -- site push-contact ${site.id} mailto:you@shop.example\n`);
         return;
       }
       case 'list': {
@@ -63,6 +70,18 @@ export async function siteCommand(argv: string[]): Promise<void> {
         const site = id ? await findSite(db, id) : undefined;
         if (!site) throw new CliError(`no site "${id ?? ''}" (npm run shoploop -- site list)`);
         console.log(snippetFor(site, serverUrl));
+        console.log(`\n/shoploop-sw.js (for web push):\n${serviceWorkerLine(serverUrl)}`);
+        return;
+      }
+      case 'push-contact': {
+        const [id, subject] = args.positionals;
+        if (!id || !subject) throw new CliError(usage);
+        const site = await findSite(db, id);
+        if (!site) throw new CliError(`no site "${id}" (npm run shoploop -- site list)`);
+        const problem = checkPushSubject(subject);
+        if (problem) throw new CliError(`the push contact ${problem}`);
+        await setPushSubject(db, site.id, subject);
+        console.log(`${site.id} sends web push as ${subject}`);
         return;
       }
       default:

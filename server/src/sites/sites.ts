@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { sites, type Site } from '../db/schema/sites.ts';
 import { randomId } from './keys.ts';
 import { normalizeOrigin } from './origins.ts';
+import { createPushKeys } from '../push/keys/site-push-keys.ts';
 
 export interface CreateSiteInput {
   name: string;
@@ -10,6 +11,8 @@ export interface CreateSiteInput {
   /** fixed ids for the demo and tests; random otherwise */
   id?: string;
   publicKey?: string;
+  /** the VAPID contact (mailto: or https:); push stays off until it is set */
+  pushSubject?: string;
 }
 
 export async function createSite(db: Db, input: CreateSiteInput, now: number): Promise<Site> {
@@ -24,6 +27,7 @@ export async function createSite(db: Db, input: CreateSiteInput, now: number): P
     createdAt: now,
   };
   await db.orm.insert(sites).values(site);
+  await createPushKeys(db, site.id, now, input.pushSubject ?? null);
   return site;
 }
 
@@ -43,4 +47,9 @@ export async function findSite(db: Db, idOrKey: string): Promise<Site | undefine
 export function snippetFor(site: Pick<Site, 'publicKey'>, serverUrl: string): string {
   const base = serverUrl.replace(/\/+$/, '');
   return `<script async src="${base}/shoploop.js" data-site="${site.publicKey}"></script>`;
+}
+
+/** The one line of the file a shop serves as /shoploop-sw.js to receive web push. */
+export function serviceWorkerLine(serverUrl: string): string {
+  return `importScripts('${serverUrl.replace(/\/+$/, '')}/sw.js');`;
 }

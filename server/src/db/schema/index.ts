@@ -2,3 +2,4 @@ export * from './sites.ts';
 export * from './events.ts';
 export * from './catalog.ts';
 export * from './lifecycle.ts';
+export * from './push.ts';

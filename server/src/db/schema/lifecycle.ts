@@ -66,6 +66,10 @@ export const stageDaily = sqliteTable(
 export const siteSettings = sqliteTable('site_settings', {
   siteId: text('site_id').primaryKey().references(() => sites.id, { onDelete: 'cascade' }),
   lifecycle: text('lifecycle', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** per campaign: on/off, delays, holdout, TTL, templates (campaigns/settings.ts) */
+  campaigns: text('campaigns', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** the contact policy: caps and quiet hours (campaigns/policy) */
+  contact: text('contact', { mode: 'json' }).$type<Record<string, unknown>>(),
   updatedAt: epochMs('updated_at').notNull(),
 });
 
