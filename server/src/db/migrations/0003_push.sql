@@ -41,7 +41,7 @@ CREATE TABLE `messages` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `messages_trigger_uq` ON `messages` (`site_id`,`campaign`,`profile_id`,`trigger_key`);--> statement-breakpoint
-CREATE INDEX `messages_due_idx` ON `messages` (`due_at`) WHERE status IN ('scheduled', 'deferred');--> statement-breakpoint
+CREATE INDEX `messages_due_idx` ON `messages` (`due_at`) WHERE due_at IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `messages_person_idx` ON `messages` (`site_id`,`profile_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `messages_site_created_idx` ON `messages` (`site_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `push_keys` (

@@ -36,8 +36,11 @@ export const messageStatuses = ['scheduled', 'deferred', 'held_out', 'sent', 'fa
 export type MessageStatus = (typeof messageStatuses)[number];
 export const urgencies = ['very-low', 'low', 'normal', 'high'] as const;
 
-/** The condition of messages the dispatcher still has to decide on; its partial index holds only those. */
-export const PENDING_MESSAGES = "status IN ('scheduled', 'deferred')";
+/**
+ * Messages the dispatcher still has work on: waiting ones, and sent ones whose push service has not confirmed
+ * yet (a process that died mid-send leaves those). Final ones have no due time; the partial index skips them.
+ */
+export const AWAITING_DISPATCH = 'due_at IS NOT NULL';
 
 /**
  * The outbox and the record of every contact decision. A campaign trigger inserts a message once (the unique
@@ -83,7 +86,7 @@ export const messages = sqliteTable(
   },
   (t) => [
     uniqueIndex('messages_trigger_uq').on(t.siteId, t.campaign, t.profileId, t.triggerKey),
-    index('messages_due_idx').on(t.dueAt).where(sql.raw(PENDING_MESSAGES)),
+    index('messages_due_idx').on(t.dueAt).where(sql.raw(AWAITING_DISPATCH)),
     index('messages_person_idx').on(t.siteId, t.profileId, t.createdAt),
     index('messages_site_created_idx').on(t.siteId, t.createdAt),
   ],
