@@ -45,7 +45,26 @@ const ui: EnvironmentOptions = {
   },
 };
 
-const widgetBuilds: Record<string, EnvironmentOptions> = { tracker, ui };
+/**
+ * The push service worker's handlers: a classic script (an IIFE), because the shop's one-line /shoploop-sw.js
+ * loads it with importScripts, which takes no modules. Size-checked by widget/size.test.ts.
+ */
+const sw: EnvironmentOptions = {
+  consumer: 'client',
+  build: {
+    outDir,
+    emptyOutDir: false, // beside the tracker
+    target: 'es2021',
+    lib: {
+      entry: 'sw/src/sw.ts',
+      formats: ['iife'],
+      name: 'shoploopSw', // required for an IIFE; the entry exports nothing, so no global is declared
+      fileName: () => 'sw.js',
+    },
+  },
+};
+
+const widgetBuilds: Record<string, EnvironmentOptions> = { tracker, ui, sw };
 
 export default defineConfig({
   environments: widgetBuilds,

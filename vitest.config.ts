@@ -19,6 +19,14 @@ export default defineConfig({
       },
       {
         test: {
+          // the service worker's handlers, with its globals (registration, clients, indexedDB, fetch) stubbed
+          name: 'sw',
+          environment: 'node',
+          include: ['sw/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.test.ts'],

@@ -6,4 +6,6 @@
 export const sizeBudgets: Record<string, number> = {
   'shoploop.js': 3000,
   'shoploop-ui.js': 12_000,
+  // the push service worker (idb inside), fetched once by the browser when the visitor subscribes
+  'sw.js': 3_500,
 };
