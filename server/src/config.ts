@@ -21,6 +21,10 @@ export interface Config {
   recsRebuildHours: number;
   /** where the built widget (shoploop.js) is served from */
   widgetDir: string;
+  /** SHOPLOOP_PUSH_ENDPOINTS: origins that replace the list of known browser push services (a test service) */
+  pushEndpoints: string | undefined;
+  /** how often the push outbox and the periodic campaigns look for due work (0: never, e.g. a collector-only instance) */
+  campaignIntervalMs: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recsCatchUpMs: int(env, 'SHOPLOOP_RECS_CATCH_UP_MS', 5000),
     recsRebuildHours: atMost(int(env, 'SHOPLOOP_RECS_REBUILD_HOURS', 24), 24 * 24, 'SHOPLOOP_RECS_REBUILD_HOURS'), // a timer's limit
     widgetDir: env.SHOPLOOP_WIDGET_DIR || 'dist/widget',
+    pushEndpoints: env.SHOPLOOP_PUSH_ENDPOINTS || undefined,
+    campaignIntervalMs: int(env, 'SHOPLOOP_CAMPAIGN_INTERVAL_MS', 1000),
   };
 }

@@ -1,9 +1,9 @@
 import type { CollectEvent } from '../collect/schema.ts';
-import { recommendationEvents } from '../collect/vocabulary.ts';
+import { pushEvents, recommendationEvents } from '../collect/vocabulary.ts';
 import type { ProductObservation } from './observation.ts';
 
 /** the widget's own reports name products it was served; they teach the catalog nothing */
-const NOT_FROM_PAGE = new Set<string>(recommendationEvents);
+const NOT_FROM_PAGE = new Set<string>([...recommendationEvents, ...pushEvents]);
 
 /** What storefront events say about products: every item carries what the page knew of it. */
 export function observationsFromEvents(events: Iterable<CollectEvent>): ProductObservation[] {

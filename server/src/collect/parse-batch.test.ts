@@ -58,7 +58,7 @@ describe('checkBatch, the hand check of the common case', () => {
   test('accepts ordinary batches with exactly the schema output', () => {
     expect(agree(full())).toBe('checked');
     for (const name of eventNames) {
-      const params = { rec_id: 'r', scenario: 's', transaction_id: 't', customer_id: 'c', items: [{ item_id: 'i' }] };
+      const params = { rec_id: 'r', scenario: 's', transaction_id: 't', message_id: 'm', customer_id: 'c', items: [{ item_id: 'i' }] };
       expect(agree({ site: 'k', vid: 'v', events: [{ id: 'x', name, ts: 0, sid: 's', params }] })).toBe('checked');
     }
     for (const availability of availabilities) {

@@ -131,6 +131,7 @@ const params = object(paramsSchema.shape, {
   page_title: { check: text(limits.nameText) },
   rec_id: { check: text(limits.idLength) },
   scenario: { check: text(limits.scenarioLength) },
+  message_id: { check: text(limits.idLength) },
 });
 const eventFields = object(eventSchema.shape, {
   id: { check: id, required: true },

@@ -35,6 +35,8 @@ export const paramsSchema = z.object({
   /** rec_impression / rec_click: which answer of /v1/recommendations, and what it served */
   rec_id: text(limits.idLength).optional(),
   scenario: text(limits.scenarioLength).optional(),
+  /** push_click: the message whose link brought the visitor */
+  message_id: text(limits.idLength).optional(),
 });
 
 export const eventSchema = z
@@ -60,13 +62,21 @@ export const eventSchema = z
  */
 export function missingParams(
   name: string,
-  p: { transaction_id?: string | undefined; customer_id?: string | undefined; rec_id?: string | undefined; scenario?: string | undefined; items?: unknown[] | undefined },
+  p: {
+    transaction_id?: string | undefined;
+    customer_id?: string | undefined;
+    rec_id?: string | undefined;
+    scenario?: string | undefined;
+    items?: unknown[] | undefined;
+    message_id?: string | undefined;
+  },
 ): { path: string[]; message: string } | undefined {
   if (name === 'purchase' && !p.transaction_id) return { path: ['params', 'transaction_id'], message: 'purchase needs transaction_id' };
   if ((name === 'rec_impression' || name === 'rec_click') && !(p.rec_id && p.scenario && p.items?.length)) {
     return { path: ['params'], message: `${name} needs rec_id, scenario and items` };
   }
   if (name === 'identify' && !p.customer_id) return { path: ['params', 'customer_id'], message: 'identify needs customer_id' };
+  if (name === 'push_click' && !p.message_id) return { path: ['params', 'message_id'], message: 'push_click needs message_id' };
   return undefined;
 }
 

@@ -19,7 +19,10 @@ export const commerceEvents = [
 /** What the recommendation blocks report: a block half in view, and a click on one of its items. */
 export const recommendationEvents = ['rec_impression', 'rec_click'] as const;
 
-export const eventNames = [...commerceEvents, 'identify', ...recommendationEvents] as const;
+/** What the tracker reports when a visitor arrives from a push message's link (its `sl_push` parameter). */
+export const pushEvents = ['push_click'] as const;
+
+export const eventNames = [...commerceEvents, 'identify', ...recommendationEvents, ...pushEvents] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** Size caps enforced at the edge (documented in the README's event API). */

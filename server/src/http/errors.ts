@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unsupported_media_type'
   | 'unavailable'
+  | 'push_not_configured'
   | 'internal';
 
 /** The one error type: every failure the API reports is one of these, rendered by `errorHandler`. */

@@ -13,7 +13,7 @@ export function publicCors(maxAgeSeconds = 86_400): MiddlewareHandler {
         status: 204,
         headers: {
           'access-control-allow-origin': origin ?? '*',
-          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-methods': 'GET, POST, DELETE',
           'access-control-allow-headers': c.req.header('access-control-request-headers') ?? 'content-type',
           'access-control-max-age': String(maxAgeSeconds),
           vary: 'Origin',

@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { badRequest } from '../http/errors.ts';
-import { readTextCapped } from '../http/read-body.ts';
+import { parseJsonBody } from '../http/parse-json-body.ts';
 import { applyLifecycleSettings } from '../lifecycle/apply-settings.ts';
 import { dailyStageCounts } from '../lifecycle/read/daily-stages.ts';
 import { isoPeriod } from '../lifecycle/read/period.ts';
@@ -21,21 +20,7 @@ const MAX_BODY_BYTES = 16_384;
 const previewBody = z.strictObject({ site: siteRef.optional(), settings: lifecycleSettingsPatchSchema.default({}) });
 const settingsBody = z.strictObject({ lifecycle: lifecycleSettingsPatchSchema });
 
-/** Reads a JSON body and validates it; every problem is a 400 naming the field (the first five in the message). */
-async function parseBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
-  const text = await readTextCapped(c, MAX_BODY_BYTES);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw badRequest('the body is not valid JSON');
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const message = issues.slice(0, 5).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  throw badRequest(`invalid body: ${message}`, { issues });
-}
+const parseBody = <T extends z.ZodType>(c: Context, schema: T) => parseJsonBody(c, schema, MAX_BODY_BYTES);
 
 /**
  * The lifecycle as marketers and machines read it: stage counts and movements, the daily series, and the

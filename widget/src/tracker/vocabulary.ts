@@ -19,10 +19,10 @@ export const commerceEvents = [
  * Every name: the commerce events, `identify`, and what the recommendation blocks report (a block half in view, a
  * click on one of its items). At most one spread: with two, the minifier keeps this unused list in the script.
  */
-export const eventNames = [...commerceEvents, 'identify', 'rec_impression', 'rec_click'] as const;
+export const eventNames = [...commerceEvents, 'identify', 'rec_impression', 'rec_click', 'push_click'] as const;
 /** Whether the collector knows this event name (a regular expression is smaller than the list). */
 export const isEventName = (name: unknown): name is EventName =>
-  /^(page_view|view_item(_list)?|select_item|search|(add_to|remove_from|view)_cart|begin_checkout|purchase|identify|rec_(impression|click))$/.test(
+  /^(page_view|view_item(_list)?|select_item|search|(add_to|remove_from|view)_cart|begin_checkout|purchase|identify|rec_(impression|click)|push_click)$/.test(
     name as string,
   );
 export type EventName = (typeof eventNames)[number];
