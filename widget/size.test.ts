@@ -5,6 +5,7 @@ import { sizeBudgets } from './size-budgets.ts';
 
 const tracker = 'dist/widget/shoploop.js';
 const ui = 'dist/widget/shoploop-ui.js';
+const push = 'dist/widget/shoploop-push.js';
 const budgets = Object.entries(sizeBudgets).map(([file, bytes]) => [`dist/widget/${file}`, bytes] as const);
 
 const read = (file: string) => {
@@ -27,10 +28,19 @@ test('the tracking script is a classic script whose one import() is the UI bundl
   expect(code).not.toMatch(/preact|workbox/i);
 });
 
-test('the UI bundle is an ES module that imports nothing (Preact is inside), exports showBlocks, has no debug code', () => {
+test('the UI bundle is an ES module whose one import is its push chunk (Preact is inside), exports showBlocks and push, has no debug code', () => {
   const code = read(ui).toString();
-  expect(code).not.toMatch(/\bimport\s*[({"'`*]|\bfrom\s*["'`]/);
-  expect(code).toMatch(/\bexport\s*\{\s*\w+ as showBlocks\s*\}/);
+  expect(code).not.toMatch(/\bimport\s*[{"'`*]|\bfrom\s*["'`]/);
+  expect(code.match(/\bimport\s*\([^)]*\)/g)).toEqual(['import(`./shoploop-push.js`)']);
+  expect(code).toMatch(/\bexport\s*\{[^}]*\b\w+ as showBlocks\b/);
+  expect(code).toMatch(/\bexport\s*\{[^}]*\b\w+ as push\b/);
   expect(code).not.toContain('console.');
   expect(code).not.toMatch(/workbox/i);
+});
+
+test('the push chunk takes Preact from the UI bundle beside it and nothing else, has no debug code', () => {
+  const code = read(push).toString();
+  expect(code.match(/\bfrom\s*["'`][^"'`]*["'`]/g)).toEqual(['from"./shoploop-ui.js"']);
+  expect(code).not.toMatch(/\bimport\s*\(/);
+  expect(code).not.toContain('console.');
 });

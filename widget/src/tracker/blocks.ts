@@ -1,7 +1,8 @@
 import type { Config } from './config.ts';
 import type { Tracker } from './tracker.ts';
+import { loadUi } from './ui.ts';
 
-/** What `shoploop-ui.js` (widget/src/ui/shoploop-ui.ts) exports. */
+/** What `shoploop-ui.js` (widget/src/ui/shoploop-ui.ts) exports for the blocks. */
 export interface BlocksUi {
   /**
    * Shows the page's `[data-shoploop]` blocks, and from then on those added later; called again on every page
@@ -21,13 +22,12 @@ export type BlockTracker = Pick<Tracker, 'visitor' | 'track'>;
 
 /**
  * On every page view: if the page has a recommendation block and collection is allowed, imports the UI bundle
- * (Preact) from the folder the tracker came from, so a proxied tracker brings its UI along, and lets it show the
- * blocks. The browser fetches and runs a module once per page; later imports return the same one.
+ * (Preact) and lets it show the blocks.
  */
 export const showBlocks = (config: Config, tracker: Tracker): void => {
   if (tracker.visitor() && document.querySelector('[data-shoploop]')) {
-    import(/* @vite-ignore */ config.dir + 'shoploop-ui.js')
-      .then((ui: BlocksUi) => ui.showBlocks(config, tracker))
+    loadUi(config)
+      .then((ui) => ui.showBlocks(config, tracker))
       .catch(() => {}); // offline, or blocked: the page simply has no blocks
   }
 };
