@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { createECDH } from 'node:crypto';
+import { request } from 'node:https';
+import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import webPush from 'web-push';
@@ -168,3 +171,25 @@ test('runs as its own process, driven through /_control', async () => {
     await once(child, 'exit');
   }
 }, 20_000);
+
+test('a body of several records is refused (RFC 8291 §4: one record), though it decrypts', async () => {
+  const sub = service.subscribe();
+  // web-push always writes one record; http_ece (its encoder) can be asked for 64-byte records
+  const fromWebPush = createRequire(createRequire(import.meta.url).resolve('web-push'));
+  const ece = fromWebPush('http_ece') as { encrypt(data: Buffer, params: Record<string, unknown>): Buffer };
+  const sender = createECDH('prime256v1');
+  sender.generateKeys();
+  const text = 'a message long enough to need three records of 64 bytes each';
+  const body = ece.encrypt(Buffer.from(text), { version: 'aes128gcm', dh: sub.keys.p256dh, privateKey: sender, authSecret: sub.keys.auth, rs: 64 });
+  const auth = webPush.getVapidHeaders(service.origin, subject, keys.publicKey, keys.privateKey, 'aes128gcm').Authorization;
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(sub.endpoint, { method: 'POST', agent: service.agent, headers: { TTL: '60', 'content-encoding': 'aes128gcm', authorization: auth } }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  expect(status).toBe(400);
+  expect(lastRefusal()).toMatch(/one record, got 2/);
+});

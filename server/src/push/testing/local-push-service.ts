@@ -78,6 +78,7 @@ export class LocalPushService {
   private nextFaults: { fault: Fault; left: number } | null = null;
   private delayMs = 0;
   private waiters: Array<() => void> = [];
+  private readonly verifiedTokens = new Set<string>();
 
   private constructor(
     private readonly server: Server,
@@ -201,7 +202,7 @@ export class LocalPushService {
       if (!sub) return this.removed.has(id) ? refuse(410, 'subscription expired or unsubscribed') : refuse(404, 'no such subscription');
       if (body === null) return refuse(413, `body larger than ${MAX_BODY} bytes`);
 
-      const vapid = verifyVapid(req.headers.authorization, this.origin, this.now());
+      const vapid = verifyVapid(req.headers.authorization, this.origin, this.now(), this.verifiedTokens);
       if (!vapid.ok) return refuse(vapid.status, vapid.reason);
       if (sub.applicationServerKey && !sub.applicationServerKey.equals(Buffer.from(vapid.publicKey, 'base64url'))) {
         return refuse(403, 'k is not the applicationServerKey this subscription was made with');
@@ -215,6 +216,7 @@ export class LocalPushService {
       if (req.headers['content-encoding'] !== 'aes128gcm') return refuse(415, 'Content-Encoding must be aes128gcm');
 
       const decrypted = decryptAes128gcm(body, sub);
+      if (decrypted.records !== 1) return refuse(400, `RFC 8291 §4: a push message is one record, got ${decrypted.records}`);
       this.messages.push({
         endpoint,
         ttl: Number(ttl),

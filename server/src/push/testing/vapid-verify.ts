@@ -16,8 +16,9 @@ const MAX_VALIDITY_S = 24 * 60 * 60; // RFC 8292 §2: exp no more than 24 hours 
 /**
  * Checks `Authorization: vapid t=JWT, k=KEY` the way a push service does (RFC 8292 §3): the ES256 signature
  * against k, aud equal to the push service's origin, exp in the future and at most 24 h ahead, sub a contact.
+ * `verified` keeps the (token, key) pairs whose signature already verified.
  */
-export function verifyVapid(authorization: string | undefined, audience: string, nowMs: number): VapidCheck {
+export function verifyVapid(authorization: string | undefined, audience: string, nowMs: number, verified?: Set<string>): VapidCheck {
   if (!authorization) return { ok: false, status: 401, reason: 'no Authorization header' };
   const m = /^vapid\s+(.*)$/i.exec(authorization.trim());
   if (!m) return { ok: false, status: 401, reason: 'Authorization is not the vapid scheme' };
@@ -50,8 +51,14 @@ export function verifyVapid(authorization: string | undefined, audience: string,
   if (header.alg !== 'ES256') return { ok: false, status: 401, reason: `JWT alg must be ES256, got ${String(header.alg)}` };
   const signature = Buffer.from(s, 'base64url');
   // JWS ES256 signatures are r ‖ s, 64 bytes (RFC 7518 §3.4), not DER.
-  if (signature.length !== 64 || !verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, signature)) {
-    return { ok: false, status: 401, reason: 'JWT signature does not verify with k' };
+  // A sender reuses one token for hours; like a real push service, remember signatures already checked (the
+  // claims below are still judged on every request).
+  const id = `${token} ${k}`;
+  if (!verified?.has(id)) {
+    if (signature.length !== 64 || !verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, signature)) {
+      return { ok: false, status: 401, reason: 'JWT signature does not verify with k' };
+    }
+    if (verified && verified.size < 10_000) verified.add(id);
   }
   if (claims.aud !== audience) return { ok: false, status: 401, reason: `aud ${String(claims.aud)} is not this push service (${audience})` };
   const nowS = nowMs / 1000;
