@@ -7,6 +7,8 @@ import type { SiteCache } from './sites/site-cache.ts';
 import type { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import type { RecommendationService } from './recommend/serve/recommendation-service.ts';
 import type { LifecycleScheduler } from './lifecycle/scheduler.ts';
+import type { CampaignRunner } from './campaigns/campaign-runner.ts';
+import type { MessageDispatcher } from './campaigns/outbox/dispatcher.ts';
 
 /** What route factories receive from `createApp`. */
 export interface AppDeps {
@@ -23,6 +25,10 @@ export interface AppDeps {
   maintenance: LifecycleMaintenance;
   /** in-memory recommendation models, fed by the writer */
   recommendations: RecommendationService;
+  /** the push outbox: claims due messages, asks the contact policy, sends; tests call runDue() */
+  dispatcher: MessageDispatcher;
+  /** the campaigns' timer (periodic triggers, then the outbox); main.ts starts it */
+  campaigns: CampaignRunner;
   /** SHA-256 of the admin token, read when a request is checked */
   adminTokenHash: () => Promise<string>;
 }

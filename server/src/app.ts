@@ -20,6 +20,15 @@ import { SiteCache } from './sites/site-cache.ts';
 import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import { LifecycleScheduler } from './lifecycle/scheduler.ts';
 import { adminAuth } from './http/admin-auth.ts';
+import type { Agent } from 'node:https';
+import { CampaignRunner } from './campaigns/campaign-runner.ts';
+import { catalogContent } from './campaigns/outbox/content-source.ts';
+import { MessageDispatcher } from './campaigns/outbox/dispatcher.ts';
+import { adminCampaignRoutes } from './campaigns/routes/admin-campaign-routes.ts';
+import { stageTriggers } from './campaigns/triggers/stage-triggers.ts';
+import { endpointPolicy } from './push/endpoints/endpoint-policy.ts';
+import { PushSender } from './push/send/push-sender.ts';
+import { pushSubscriptionRoutes } from './push/subscriptions/routes.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -27,6 +36,8 @@ export interface CreateAppOptions {
   config?: Config;
   /** SHA-256 of the admin token (see admin/admin-token.ts) */
   adminTokenHash: string | (() => Promise<string>);
+  /** TLS trust for push services (a test push service's certificate); default: the system's */
+  pushAgent?: Agent;
 }
 
 export interface ShoploopApp {
@@ -46,6 +57,10 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const recommendations = new RecommendationService(db, clock);
   const writer = new EventWriter(db, clock, { onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at) });
   const siteCache = new SiteCache(db, () => performance.now()); // cache age in wall time, whatever the clock says
+  const pushEndpoints = endpointPolicy(config.pushEndpoints);
+  // VAPID tokens age in wall time: push services check their expiry against their own clocks
+  const pushSender = new PushSender({ endpoints: pushEndpoints, ...(options.pushAgent ? { agent: options.pushAgent } : {}) });
+  const dispatcher = new MessageDispatcher(db, clock, pushSender, catalogContent(db, recommendations));
   const deps: AppDeps = {
     db,
     clock,
@@ -58,7 +73,10 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     scheduler: new LifecycleScheduler(db, clock, {
       aliveProbability: (siteId) => maintenance.aliveProbability(siteId),
       maintenance,
+      onEvaluated: stageTriggers(db),
     }),
+    dispatcher,
+    campaigns: new CampaignRunner(db, clock, dispatcher, recommendations),
     adminTokenHash: typeof hash === 'string' ? async () => hash : hash,
   };
 
@@ -73,11 +91,13 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/v1', collectRoutes(deps))
     .route('/v1', meRoutes(deps))
     .route('/v1', recommendationRoutes(deps, deps.recommendations))
+    .route('/v1', pushSubscriptionRoutes(deps, pushEndpoints))
     // Admin API for machines and the admin page: one bearer-token check for every route under it
     .use('/admin/api/*', adminAuth(deps.adminTokenHash))
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
     .route('/admin/api', adminRecommendationRoutes(deps))
+    .route('/admin/api', adminCampaignRoutes(deps))
     .route('/', adminPageRoutes())
     .route('/', widgetAssetRoutes(config.widgetDir));
 
@@ -87,6 +107,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     app,
     deps,
     close: async () => {
+      await deps.campaigns.stop();
       await deps.recommendations.stop();
       await deps.scheduler.stop();
       await deps.writer.flush();

@@ -13,6 +13,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash });
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
+  if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs);
   if (config.recsCatchUpMs > 0) shoploop.deps.recommendations.startCatchingUp(config.recsCatchUpMs);
   if (config.recsRebuildHours > 0) shoploop.deps.recommendations.startRebuilding(config.recsRebuildHours * 3_600_000);
   const server = createHttpServer(shoploop, config.host);

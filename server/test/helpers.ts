@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { createApp, type CreateAppOptions } from '../src/app.ts';
 import { ManualClock } from '../src/clock.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openMigratedDb, type Db } from '../src/db/client.ts';
@@ -30,18 +30,18 @@ export const SHOP_ORIGIN = 'https://shop.example';
 export const SITE_KEY = 'pk_test';
 
 /** A migrated database, one site for https://shop.example, and the app over them, on a manual clock. */
-export async function testApp(overrides: Partial<Config> = {}) {
+export async function testApp(overrides: Partial<Config> = {}, appOptions: Pick<CreateAppOptions, 'pushAgent'> = {}) {
   const db = await freshDb();
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 12));
   const site = await createSite(db, { name: 'Test shop', origins: [SHOP_ORIGIN], id: 'site_test', publicKey: SITE_KEY }, clock.now());
   const config = { ...loadConfig({}), ...overrides };
-  const shoploop = createApp({ db, clock, config, adminTokenHash: sha256(ADMIN_TOKEN) });
+  const shoploop = createApp({ db, clock, config, adminTokenHash: sha256(ADMIN_TOKEN), ...appOptions });
   cleanups.push(() => shoploop.close());
   const admin = async <T = unknown>(path: string): Promise<{ status: number; body: T }> => {
     const res = await shoploop.app.request(path, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     return { status: res.status, body: (await res.json()) as T };
   };
-  return { db, clock, site, config, app: shoploop.app, admin, scheduler: shoploop.deps.scheduler };
+  return { db, clock, site, config, app: shoploop.app, admin, scheduler: shoploop.deps.scheduler, deps: shoploop.deps };
 }
 
 let seq = 0;

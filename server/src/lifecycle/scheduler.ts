@@ -8,6 +8,7 @@ import { eventsOfVisitors, visitorsOfCustomer, type SeqEvent } from './person-ev
 import { customerProfileId, parseProfileId, visitorProfileId } from './profile-ids.ts';
 import { thresholdsOf, type Thresholds } from './settings.ts';
 import { readLifecycleSettings } from './site-lifecycle-config.ts';
+import type { EvaluatedPerson, EvaluationHook } from './evaluation-hook.ts';
 
 interface Claimed {
   siteId: string;
@@ -28,6 +29,8 @@ export interface SchedulerOptions {
   /** slow chores run with the timer, at most once per `maintenanceEveryMs` of clock time */
   maintenance?: { run(): Promise<void> };
   maintenanceEveryMs?: number;
+  /** campaign triggers, written in the same transaction as the evaluation */
+  onEvaluated?: EvaluationHook;
 }
 
 export interface RoundResult {
@@ -114,8 +117,9 @@ export class LifecycleScheduler {
     for (const [siteId, people] of bySite) {
       const thresholds = thresholdsOf(await readLifecycleSettings(this.db, siteId));
       const pAlive = await this.options.aliveProbability?.(siteId);
+      const hook = await this.options.onEvaluated?.forSite(siteId);
       for (const person of await this.withNewEvents(siteId, people, statements, now)) {
-        transitions += this.evaluateInto(statements, person, thresholds, now, pAlive);
+        transitions += this.evaluateInto(statements, person, thresholds, now, pAlive, hook);
       }
     }
     await this.db.write.run(statements);
@@ -143,8 +147,8 @@ export class LifecycleScheduler {
    * Folds each person's new events into their facts. A customer seen on a new device absorbs that device's
    * visitor profile: its history moves over and the facts are folded again from every device's events.
    */
-  private async withNewEvents(siteId: string, people: Claimed[], statements: InStatement[], now: number): Promise<Array<Claimed & { facts: PersonFacts; lastSeq: number }>> {
-    const out: Array<Claimed & { facts: PersonFacts; lastSeq: number }> = [];
+  private async withNewEvents(siteId: string, people: Claimed[], statements: InStatement[], now: number): Promise<Folded[]> {
+    const out: Folded[] = [];
     const visitorPeople = people.filter((p) => parseProfileId(p.profileId).kind === 'visitor');
     const identified = await this.customersOf(siteId, visitorPeople.map((p) => parseProfileId(p.profileId).id));
 
@@ -168,6 +172,7 @@ export class LifecycleScheduler {
         for (const profileId of absorbed) {
           statements.push({ sql: `UPDATE stage_transitions SET profile_id = ? WHERE site_id = ? AND profile_id = ?`, args: [p.profileId, siteId, profileId] });
           statements.push({ sql: `DELETE FROM profiles WHERE site_id = ? AND profile_id = ?`, args: [siteId, profileId] });
+          statements.push(...(this.options.onEvaluated?.onAbsorb?.(siteId, profileId, p.profileId) ?? []));
         }
         const stage = p.stage ?? (await this.stageOf(siteId, absorbed.at(-1)!));
         out.push(fold({ ...p, stage, facts: null, factsSeq: 0 }, await eventsOfVisitors(this.db, siteId, devices, 0)));
@@ -178,9 +183,12 @@ export class LifecycleScheduler {
     return out;
   }
 
-  private evaluateInto(statements: InStatement[], p: Claimed & { facts: PersonFacts; lastSeq: number }, t: Thresholds, now: number, pAlive?: AliveProbability): number {
+  private evaluateInto(statements: InStatement[], p: Folded, t: Thresholds, now: number, pAlive?: AliveProbability, hook?: (person: EvaluatedPerson) => InStatement[]): number {
     const e = evaluate(p.facts, t, now, pAlive);
     const changed = e.stage !== p.stage;
+    if (hook) {
+      statements.push(...hook({ siteId: p.siteId, profileId: p.profileId, from: p.stage, to: e.stage, changed, now, facts: p.facts, newEvents: p.newEvents }));
+    }
     if (changed) statements.push({ sql: INSERT_TRANSITION, args: [p.siteId, p.profileId, p.stage, e.stage, now, e.rule, e.reason] });
     statements.push({
       sql: UPDATE_PROFILE,
@@ -217,14 +225,16 @@ export class LifecycleScheduler {
   }
 }
 
-function fold<T extends Claimed>(p: T, events: SeqEvent[]): T & { facts: PersonFacts; lastSeq: number } {
+type Folded = Claimed & { facts: PersonFacts; lastSeq: number; newEvents: SeqEvent[] };
+
+function fold(p: Claimed, events: SeqEvent[]): Folded {
   let facts = p.facts;
   let lastSeq = p.factsSeq;
   for (const e of events) {
     facts = foldEvent(facts ?? emptyFacts(e.receivedAt), e);
     lastSeq = Math.max(lastSeq, e.seq);
   }
-  return { ...p, facts: facts ?? emptyFacts(0), lastSeq };
+  return { ...p, facts: facts ?? emptyFacts(0), lastSeq, newEvents: events };
 }
 
 function groupBy<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {

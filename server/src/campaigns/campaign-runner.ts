@@ -1,0 +1,82 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import type { RecommendationService } from '../recommend/serve/recommendation-service.ts';
+import type { MessageDispatcher } from './outbox/dispatcher.ts';
+import { readCampaignSettings } from './site-campaign-config.ts';
+import { planCatalogMessages } from './triggers/catalog-triggers.ts';
+import { withCursor } from './triggers/cursor.ts';
+import { planReplenishMessages } from './triggers/replenish-triggers.ts';
+
+const MINUTE = 60_000;
+
+export interface CampaignRunnerOptions {
+  /** how often each site's trusted catalog changes are read for restocks and price drops */
+  catalogEveryMs?: number;
+  /** how often each site's subscribers are checked for products due again */
+  replenishEveryMs?: number;
+}
+
+/**
+ * The campaigns' timer: the periodic triggers (catalog changes, replenishment; stage triggers run inside the
+ * lifecycle scheduler) for every site with subscribers, then the outbox. Every step is claimed in the
+ * database, so any number of instances may run it.
+ */
+export class CampaignRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly dispatcher: MessageDispatcher,
+    private readonly recommendations: RecommendationService,
+    private readonly options: CampaignRunnerOptions = {},
+  ) {}
+
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => void this.tick().catch((e: unknown) => console.error('campaigns:', e)), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass; a pass still running when the timer fires again is not started twice. */
+  async tick(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = (async () => {
+      await this.planPeriodic();
+      await this.dispatcher.runDue();
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  async planPeriodic(): Promise<void> {
+    const now = this.clock.now();
+    const rs = await this.db.client.execute('SELECT DISTINCT site_id FROM push_subscriptions');
+    for (const row of rs.rows) {
+      const siteId = String(row.site_id);
+      const settings = await readCampaignSettings(this.db, siteId);
+      await withCursor(
+        this.db,
+        siteId,
+        'catalog',
+        now,
+        { everyMs: this.options.catalogEveryMs ?? MINUTE, start: () => this.newestChange(siteId) },
+        (after) => planCatalogMessages(this.db, siteId, after, settings, now),
+      );
+      await withCursor(this.db, siteId, 'replenish', now, { everyMs: this.options.replenishEveryMs ?? 15 * MINUTE, start: async () => 0 }, async (p) => {
+        await planReplenishMessages(this.db, siteId, this.recommendations, settings, now);
+        return p;
+      });
+    }
+  }
+
+  private async newestChange(siteId: string): Promise<number> {
+    const rs = await this.db.client.execute({ sql: 'SELECT coalesce(max(id), 0) AS id FROM product_changes WHERE site_id = ?', args: [siteId] });
+    return Number(rs.rows[0]?.id ?? 0);
+  }
+}
