@@ -14,3 +14,13 @@ test('a setting that is not a whole number, or too large for a timer, is refused
   expect(() => loadConfig({ SHOPLOOP_RECS_REBUILD_HOURS: '577' })).toThrow(/SHOPLOOP_RECS_REBUILD_HOURS must be at most 576/);
   expect(loadConfig({ SHOPLOOP_RECS_REBUILD_HOURS: '0' }).recsRebuildHours).toBe(0);
 });
+
+test('SHOPLOOP_TRUST_PROXY: off, true/1 for one proxy, N for N proxies; anything else is refused', () => {
+  expect(loadConfig({}).trustProxy).toBe(0);
+  expect(loadConfig({ SHOPLOOP_TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+  expect(loadConfig({ SHOPLOOP_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+  expect(loadConfig({ SHOPLOOP_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  expect(loadConfig({ SHOPLOOP_TRUST_PROXY: '3' }).trustProxy).toBe(3);
+  expect(() => loadConfig({ SHOPLOOP_TRUST_PROXY: 'yes' })).toThrow(/SHOPLOOP_TRUST_PROXY/);
+  expect(() => loadConfig({ SHOPLOOP_TRUST_PROXY: '-1' })).toThrow(/SHOPLOOP_TRUST_PROXY/);
+});

@@ -6,8 +6,8 @@ export interface Config {
   dbAuthToken: string | undefined;
   /** plain admin token from SHOPLOOP_ADMIN_TOKEN; when absent one is generated and stored (hashed) on first start */
   adminToken: string | undefined;
-  /** read the client address from X-Forwarded-For (only behind a reverse proxy you run) */
-  trustProxy: boolean;
+  /** how many reverse proxies of your own stand in front (0: none): the client address is read that many X-Forwarded-For hops from the right */
+  trustProxy: number;
   rateLimit: {
     /** collector requests per minute per visitor, and per client address */
     perVisitorPerMinute: number;
@@ -40,6 +40,15 @@ function atMost(n: number, max: number, name: string): number {
   return n;
 }
 
+/** SHOPLOOP_TRUST_PROXY: off (unset, `0`, `false`), `true` (one proxy) or the number of proxies in front. */
+function proxyHops(raw: string | undefined): number {
+  if (raw === undefined || raw === '' || raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`config: SHOPLOOP_TRUST_PROXY must be true, false or the number of proxies in front (0-10), got "${raw}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'SHOPLOOP_PORT', int(env, 'PORT', 8787)),
@@ -47,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbUrl: env.SHOPLOOP_DB_URL || 'file:./data/shoploop.db',
     dbAuthToken: env.SHOPLOOP_DB_AUTH_TOKEN || undefined,
     adminToken: env.SHOPLOOP_ADMIN_TOKEN || undefined,
-    trustProxy: env.SHOPLOOP_TRUST_PROXY === '1' || env.SHOPLOOP_TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.SHOPLOOP_TRUST_PROXY),
     rateLimit: {
       perVisitorPerMinute: int(env, 'SHOPLOOP_RATE_VISITOR_PER_MIN', 120),
       perIpPerMinute: int(env, 'SHOPLOOP_RATE_IP_PER_MIN', 1200),

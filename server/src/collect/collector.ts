@@ -1,6 +1,7 @@
 import { isbot } from 'isbot';
 import type { AppDeps } from '../app-deps.ts';
 import { ApiError, rateLimited } from '../http/errors.ts';
+import type { RequestHeaders } from '../http/page-origin.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
 import { siteForPage } from '../sites/site-for-page.ts';
 import { parseBatch } from './parse-batch.ts';
@@ -17,7 +18,8 @@ export interface CollectResponse {
 /** What the collector needs to know of one request, whichever HTTP layer received it. */
 export interface CollectRequest {
   body: string;
-  origin: string | undefined;
+  /** the request's headers, for where the page is (sites/site-for-page.ts) */
+  headers: RequestHeaders;
   userAgent: string | undefined;
   /** the caller's salted address key (http/client-address.ts), asked only when the address limit is on */
   addressKey(): string;
@@ -45,7 +47,7 @@ export class Collector {
 
   async accept(req: CollectRequest): Promise<CollectAnswer> {
     const batch = parseBatch(req.body);
-    const site = await siteForPage(this.deps.siteCache, batch.site, req.origin);
+    const site = await siteForPage(this.deps.siteCache, batch.site, req.headers);
     if (this.isBot(req.userAgent ?? '')) {
       return { status: 202, body: { ok: true, received: batch.events.length, stored: 0, duplicates: 0, ignored: 'bot' } };
     }

@@ -10,7 +10,15 @@ export function addressKey(address: string | undefined): string {
   return createHash('sha256').update(salt).update(address).digest('base64url').slice(0, 22);
 }
 
-/** The caller's address: the first X-Forwarded-For hop behind a trusted proxy, else the socket's peer. */
-export function clientAddress(forwardedFor: string | undefined, remote: string | undefined, trustProxy: boolean): string | undefined {
-  return (trustProxy ? forwardedFor?.split(',')[0]?.trim() : undefined) || remote;
+/**
+ * The caller's address behind `trustedProxies` reverse proxies of your own (0: none, the socket's peer).
+ * Each proxy appends the address it saw to X-Forwarded-For (nginx's `$proxy_add_x_forwarded_for`), after
+ * whatever the client wrote there itself: so the address the outermost trusted proxy saw is the N-th from the
+ * right, and anything left of it is the client's own say. A shorter list (a request that skipped an outer
+ * proxy) gives its left-most entry, the address the first proxy it met saw.
+ */
+export function clientAddress(forwardedFor: string | undefined, remote: string | undefined, trustedProxies: number): string | undefined {
+  if (trustedProxies <= 0 || !forwardedFor) return remote;
+  const hops = forwardedFor.split(',').map((hop) => hop.trim());
+  return hops[Math.max(0, hops.length - trustedProxies)] || remote;
 }

@@ -28,7 +28,7 @@ async function serve(fastPath: boolean) {
     fallback.calls++;
     return hono(req, res);
   };
-  const server = createServer(fastPath ? withCollectFastPath(shoploop.deps.collector, false, honoCounted) : honoCounted);
+  const server = createServer(fastPath ? withCollectFastPath(shoploop.deps.collector, 0, honoCounted) : honoCounted);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => shoploop.close(), () => new Promise((resolve) => server.close(resolve)));
   return { port: (server.address() as AddressInfo).port, fallback, db };

@@ -4,6 +4,7 @@ import { limits } from '../collect/vocabulary.ts';
 import type { Collector } from '../collect/collector.ts';
 import { addressKey, clientAddress } from './client-address.ts';
 import { errorAnswer } from './error-handler.ts';
+import type { RequestHeaders } from './page-origin.ts';
 import { readNodeTextCapped } from './read-body.ts';
 
 /**
@@ -14,7 +15,7 @@ import { readNodeTextCapped } from './read-body.ts';
  * objects and routing for the one hot path, which cost about as much as validating and storing a batch
  * (docs/benchmarks.md).
  */
-export function withCollectFastPath(collector: Collector, trustProxy: boolean, fallback: RequestListener): RequestListener {
+export function withCollectFastPath(collector: Collector, trustProxy: number, fallback: RequestListener): RequestListener {
   return (req, res) => {
     if (req.method === 'POST' && isCollectUrl(req.url)) {
       collect(collector, trustProxy, req, res).catch((error: unknown) => {
@@ -35,17 +36,17 @@ function isCollectUrl(url: string | undefined): boolean {
 // The address key of a keep-alive connection, hashed once: the peer of a socket never changes.
 const socketKeys = new WeakMap<Socket, string>();
 
-async function collect(collector: Collector, trustProxy: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function collect(collector: Collector, trustProxy: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const origin = req.headers.origin;
   try {
     const answer = await collector.accept({
       body: await readNodeTextCapped(req, limits.bodyBytes),
-      origin,
+      headers: nodeHeaders(req),
       userAgent: req.headers['user-agent'],
       addressKey: () => {
         const header = req.headers['x-forwarded-for'];
         const forwarded = Array.isArray(header) ? header.join(', ') : header;
-        if (trustProxy && forwarded) return addressKey(clientAddress(forwarded, req.socket.remoteAddress, true));
+        if (trustProxy && forwarded) return addressKey(clientAddress(forwarded, req.socket.remoteAddress, trustProxy));
         let key = socketKeys.get(req.socket);
         if (key === undefined) socketKeys.set(req.socket, (key = addressKey(req.socket.remoteAddress)));
         return key;
@@ -57,6 +58,16 @@ async function collect(collector: Collector, trustProxy: boolean, req: IncomingM
     const answer = errorAnswer(error, 'POST', '/v1/collect');
     send(res, origin, answer.status, JSON.stringify(answer.body), answer.headers);
   }
+}
+
+/** `req.headers` as the collector reads headers (a repeated header joined, as the Fetch API joins it). */
+function nodeHeaders(req: IncomingMessage): RequestHeaders {
+  return {
+    header(name) {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }
 
 /** The headers Hono's c.json and publicCors would send, in the same (sorted) order. */

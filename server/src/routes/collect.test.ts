@@ -128,7 +128,7 @@ describe.each(Object.entries(transports))('POST /v1/collect via %s', (_transport
   });
 
   test('too many requests from one address → 429 across visitors', async () => {
-    const { app, clock } = await testApp({ rateLimit: { perVisitorPerMinute: 0, perIpPerMinute: 2 }, trustProxy: true });
+    const { app, clock } = await testApp({ rateLimit: { perVisitorPerMinute: 0, perIpPerMinute: 2 }, trustProxy: 1 });
     const from = (ip: string, vid: string) => postCollect(app, batch([event('page_view')], { vid }), { 'x-forwarded-for': ip });
     expect((await from('203.0.113.9', 'a')).status).toBe(200);
     expect((await from('203.0.113.9', 'b')).status).toBe(200);
@@ -138,8 +138,22 @@ describe.each(Object.entries(transports))('POST /v1/collect via %s', (_transport
     expect((await from('203.0.113.9', 'e')).status).toBe(200);
   });
 
+  test('an X-Forwarded-For the client writes itself does not dodge the address limit', async () => {
+    // the proxy appends the address it saw after whatever the client sent: only that right-most hop counts
+    const { app } = await testApp({ rateLimit: { perVisitorPerMinute: 0, perIpPerMinute: 2 }, trustProxy: 1 });
+    const forged = (n: number) => postCollect(app, batch([event('page_view')], { vid: `v${n}` }), { 'x-forwarded-for': `10.0.0.${n}, 203.0.113.9` });
+    expect([(await forged(1)).status, (await forged(2)).status, (await forged(3)).status]).toEqual([200, 200, 429]);
+  });
+
+  test('behind two proxies (SHOPLOOP_TRUST_PROXY=2) the address is the second hop from the right', async () => {
+    const { app } = await testApp({ rateLimit: { perVisitorPerMinute: 0, perIpPerMinute: 2 }, trustProxy: 2 });
+    // client's own say, the visitor as the CDN saw it, the CDN as nginx saw it (a different edge each time)
+    const via = (n: number) => postCollect(app, batch([event('page_view')], { vid: `v${n}` }), { 'x-forwarded-for': `10.0.0.${n}, 203.0.113.9, 192.0.2.${n}` });
+    expect([(await via(1)).status, (await via(2)).status, (await via(3)).status]).toEqual([200, 200, 429]);
+  });
+
   test('the event row records visitor, session, page, referrer, time zone, client and receipt time; no IP anywhere', async () => {
-    const { app, db, clock } = await testApp({ trustProxy: true });
+    const { app, db, clock } = await testApp({ trustProxy: 1 });
     const e = event('view_item', { items: [item] }, { ts: 1_700_000_000_000, sid: 'sess-9', url: `${SHOP_ORIGIN}/p/1`, ref: 'https://search.example/?q=mug' });
     await postCollect(app, batch([e], { vid: 'vis-7', tz: 'Europe/Paris' }), { 'x-forwarded-for': '203.0.113.77' });
     const row = (await db.client.execute('SELECT * FROM events')).rows[0]!;

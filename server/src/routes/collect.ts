@@ -14,7 +14,7 @@ export function collectRoutes(deps: Pick<AppDeps, 'collector' | 'config'>) {
   return new Hono().post('/collect', async (c) => {
     const answer = await collector.accept({
       body: await readTextCapped(c, limits.bodyBytes),
-      origin: c.req.header('origin'),
+      headers: c.req,
       userAgent: c.req.header('user-agent'),
       addressKey: () => addressKey(clientAddress(c.req.header('x-forwarded-for'), remoteAddress(c), deps.config.trustProxy)),
     });

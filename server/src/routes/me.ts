@@ -19,7 +19,7 @@ export function meRoutes({ db, siteCache }: AppDeps) {
   return new Hono().get('/me', async (c) => {
     const parsed = query.safeParse(c.req.query());
     if (!parsed.success) throw badRequest('expected ?site=SITE_KEY&visitor=VISITOR_ID');
-    const site = await siteForPage(siteCache, parsed.data.site, c.req.header('origin'));
+    const site = await siteForPage(siteCache, parsed.data.site, c.req);
     const profileId = await profileIdOfVisitor(db, site.id, parsed.data.visitor);
     const { stage, since } = await stageOf(db, site.id, profileId);
     c.header('cache-control', 'no-store');

@@ -39,7 +39,7 @@ export function recommendationRoutes({ db, siteCache }: Pick<AppDeps, 'db' | 'si
       throw badRequest(`invalid query: ${issues[0]?.path || '(query)'}: ${issues[0]?.message ?? 'unknown problem'}`, issues);
     }
     const q = parsed.data;
-    const site = await siteForPage(siteCache, q.site, c.req.header('origin'));
+    const site = await siteForPage(siteCache, q.site, c.req);
     const person = await readPersonContext(db, site.id, q.visitor);
     const result = await service.recommend({ siteId: site.id, visitorId: q.visitor, scenario: q.scenario, item: q.item, category: q.category, limit: q.limit, min: q.min, person });
     c.header('cache-control', 'no-store');
