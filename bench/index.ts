@@ -4,6 +4,7 @@ import { rawInsertRates } from './raw-insert.ts';
 import { trackerSizes } from './tracker-size.ts';
 import { evaluationRate, fitTimes, schedulerRate } from './lifecycle.ts';
 import { recommendationsBench } from './recommendations.ts';
+import { pushBench } from './push.ts';
 
 // `npm run bench`: figures, never pass/fail. Machines here are shared and noisy, so each figure that has a
 // baseline is printed as a ratio against it, both measured in this run.
@@ -55,3 +56,5 @@ for (const f of await fitTimes('../shared/data/uci_online_retail/onlineretail.cs
 }
 
 await recommendationsBench(quick); // prints its own section: docs/recommendations.md, Performance
+
+await pushBench(quick); // prints its own section: docs/benchmarks.md, Web push
