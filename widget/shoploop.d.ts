@@ -51,6 +51,12 @@ export interface Shoploop {
   (command: 'identify', customerId: string): void;
   /** `denied` stops collection and forgets the visitor; remembered across pages until `granted`. */
   (command: 'consent', state: 'granted' | 'denied'): void;
+  /**
+   * Web push. `prompt` opens the soft prompt from the shop's own button (the browser's permission is still asked
+   * only when the visitor clicks yes in it); `unsubscribe` ends the visitor's subscription in the browser and on
+   * the server at once.
+   */
+  (command: 'push', action: 'prompt' | 'unsubscribe'): void;
   /** calls made through the queue stub before the script loaded */
   q?: ArrayLike<unknown>[];
   /** the script's version, set once it has loaded */

@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { Tracker } from './tracker.ts';
-import { loadUi } from './ui.ts';
+import { useUi } from './ui.ts';
 
 /** What `shoploop-ui.js` (widget/src/ui/shoploop-ui.ts) exports for the blocks. */
 export interface BlocksUi {
@@ -26,8 +26,6 @@ export type BlockTracker = Pick<Tracker, 'visitor' | 'track'>;
  */
 export const showBlocks = (config: Config, tracker: Tracker): void => {
   if (tracker.visitor() && document.querySelector('[data-shoploop]')) {
-    loadUi(config)
-      .then((ui) => ui.showBlocks(config, tracker))
-      .catch(() => {}); // offline, or blocked: the page simply has no blocks
+    useUi(config, (ui) => ui.showBlocks(config, tracker));
   }
 };

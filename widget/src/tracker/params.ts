@@ -9,6 +9,8 @@ export interface Params extends ShoploopParams {
   /** rec_impression and rec_click: the answer of /v1/recommendations and the scenario it served */
   rec_id?: string;
   scenario?: string;
+  /** push_click: the message whose link brought the visitor */
+  message_id?: string;
 }
 
 /** Returns the cleaned value, or null/undefined to leave the field out. */
@@ -85,6 +87,7 @@ const paramRules: Record<keyof Params, Rule> = {
   page_title: name,
   rec_id: text(idLength),
   scenario: text(scenarioLength),
+  message_id: text(idLength),
 };
 
 export const cleanParams = (input: unknown): Params => pick(input, paramRules);

@@ -1,7 +1,7 @@
 import type { BlockConfig, BlockTracker } from './blocks.ts';
 import type { Config } from './config.ts';
 import type { Tracker } from './tracker.ts';
-import { loadUi } from './ui.ts';
+import { useUi } from './ui.ts';
 
 /**
  * What the UI's push code is asked to do: the shop's `shoploop('push', 'prompt' | 'unsubscribe')`, or a moment of
@@ -15,13 +15,9 @@ export interface PushUi {
 }
 
 /**
- * Hands a push moment to the UI bundle, which decides whether to show the soft prompt. Nothing is loaded while
- * collection is denied, except to unsubscribe. Everything else about push lives in the UI, not in this script.
+ * Hands a push moment or the shop's command to the UI bundle, which decides what to do (widget/src/ui/push/). Only
+ * the trigger is in this script; boot.ts holds moments back on a first page view and while collection is denied,
+ * but not the shop's own commands (an unsubscribe must work then too).
  */
-export const showPush = (config: Config, tracker: Tracker, moment: unknown): void => {
-  if (moment == 'unsubscribe' || tracker.visitor()) {
-    loadUi(config)
-      .then((ui) => ui.push(moment as PushMoment, config, tracker))
-      .catch(() => {}); // offline, or blocked: no prompt
-  }
-};
+export const showPush = (config: Config, tracker: Tracker, moment: unknown): void =>
+  useUi(config, (ui) => ui.push(moment as PushMoment, config, tracker));
