@@ -15,15 +15,13 @@ export class KnownProducts {
     private readonly maxEntries = 200_000,
   ) {}
 
-  /** The observations that may change something (the others are dropped). */
-  unknown(siteId: string, observations: ProductObservation[], now: number): ProductObservation[] {
-    return observations.filter((o) => {
-      const hit = this.entries.get(`${siteId} ${o.itemId}`);
-      return !hit || now - hit.at > this.ttlMs || !covers(hit.fields, o);
-    });
+  /** True when the observation only repeats what is stored: it can change nothing. */
+  knows(siteId: string, o: ProductObservation, now: number): boolean {
+    const hit = this.entries.get(`${siteId} ${o.itemId}`);
+    return hit !== undefined && now - hit.at <= this.ttlMs && covers(hit.fields, o);
   }
 
-  /** Called after a commit: the stored product now matches these observations. */
+  /** Called after a commit: the stored (trusted) product matches these observations. */
   remember(siteId: string, observations: ProductObservation[], now: number): void {
     if (this.entries.size > this.maxEntries) this.entries.clear();
     for (const o of observations) {

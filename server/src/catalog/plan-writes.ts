@@ -1,6 +1,7 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
 import type { Product } from '../db/schema/catalog.ts';
 import { diffProduct, mergeObservations, type ProductObservation } from './observation.ts';
+import { clearReports } from './trust/clear-reports.ts';
 
 export type ChangeSource = 'event' | 'feed';
 
@@ -11,11 +12,12 @@ function* chunks<T>(list: T[], size: number): Generator<T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
 }
 
-interface CurrentRow extends Pick<Product, 'name' | 'price' | 'currency' | 'image' | 'url' | 'category' | 'brand' | 'availability'> {
+export interface CurrentRow extends Pick<Product, 'name' | 'price' | 'currency' | 'image' | 'url' | 'category' | 'brand' | 'availability'> {
   itemId: string;
 }
 
-async function readCurrent(client: Client, siteId: string, itemIds: string[]): Promise<Map<string, CurrentRow>> {
+/** The stored (trusted) rows of these items, by id. */
+export async function readCurrent(client: Client, siteId: string, itemIds: string[]): Promise<Map<string, CurrentRow>> {
   const current = new Map<string, CurrentRow>();
   for (let i = 0; i < itemIds.length; i += READ_CHUNK) {
     const chunk = itemIds.slice(i, i + READ_CHUNK);
@@ -51,6 +53,7 @@ export interface CatalogPlan {
 /**
  * Reads the products a set of observations touches and returns the statements that bring them up to date,
  * each changed field also appended to `product_changes`. The caller runs them in its own atomic batch.
+ * Everything written here is trusted at once: only a feed writes this way (events go through trust/).
  */
 export async function planCatalogWrites(
   client: Client,
@@ -77,6 +80,8 @@ export async function planCatalogWrites(
     upserts.set(cols, [...(upserts.get(cols) ?? []), [siteId, obs.itemId, ...values, at, at]]);
     for (const c of changes) changeRows.push([siteId, obs.itemId, c.field, c.oldValue, c.newValue, at, source]);
   }
+  // visitors' reports of a field that just got a new value are stale
+  plan.statements.push(...clearReports(siteId, changeRows.map((r) => ({ itemId: r[1] as string, field: r[2] as string }))));
   for (const [cols, rows] of upserts) {
     for (const chunk of chunks(rows, WRITE_CHUNK)) {
       plan.statements.push({

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { observationsFromEvents } from '../catalog/from-events.ts';
 import { KnownProducts } from '../catalog/known-products.ts';
 import type { ProductObservation } from '../catalog/observation.ts';
-import { planCatalogWrites } from '../catalog/plan-writes.ts';
+import { planEventReports, type VisitorObservation } from '../catalog/trust/plan-reports.ts';
 import type { CollectBatch, CollectEvent } from './schema.ts';
 
 export interface WriteResult {
@@ -169,23 +169,26 @@ export class EventWriter {
       statements.push({ sql: TOUCH_PROFILES.get(chunk.length)!, args: [now, now, ...chunk.flatMap((v) => [v.siteId, v.visitorId, v.batches])] });
     }
 
-    const observed = new Map<string, ProductObservation[]>();
+    // Only observations that may change a product are read; the rest repeat its trusted values. The others
+    // become each visitor's reports (catalog/trust/), trusted once enough distinct visitors agree.
+    const wallNow = performance.now(); // the cache ages in wall time: a replay's injected clock jumps and would expire it on every batch
+    const observed = new Map<string, VisitorObservation[]>();
     for (const p of group) {
-      const list = observed.get(p.siteId) ?? observed.set(p.siteId, []).get(p.siteId)!;
-      list.push(...observationsFromEvents(p.batch.events));
+      for (const observation of observationsFromEvents(p.batch.events)) {
+        if (this.knownProducts.knows(p.siteId, observation, wallNow)) continue;
+        const list = observed.get(p.siteId) ?? observed.set(p.siteId, []).get(p.siteId)!;
+        list.push({ visitorId: p.batch.vid, observation });
+      }
     }
-    // Only observations that may change a product are read and written; the rest repeat what is stored.
-    const unknown = new Map<string, ProductObservation[]>();
-    for (const [siteId, observations] of observed) {
-      const news = this.knownProducts.unknown(siteId, observations, performance.now());
-      if (news.length === 0) continue;
-      unknown.set(siteId, news);
-      statements.push(...(await planCatalogWrites(this.db.client, siteId, news, now, 'event')).statements);
+    const confirmed = new Map<string, ProductObservation[]>();
+    for (const [siteId, news] of observed) {
+      const plan = await planEventReports(this.db.client, siteId, news, now);
+      confirmed.set(siteId, plan.confirmed);
+      statements.push(...plan.statements);
     }
 
     const affected = await this.db.write.run(statements);
-    // the cache ages in wall time: a replay's injected clock jumps and would expire it on every batch
-    for (const [siteId, news] of unknown) this.knownProducts.remember(siteId, news, performance.now());
+    for (const [siteId, known] of confirmed) this.knownProducts.remember(siteId, known, wallNow);
 
     // The event inserts come first; each one's rowsAffected says how many of its rows were new.
     const storedFlags = group.map((p) => new Array<boolean>(p.batch.events.length).fill(false));

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { importFeed } from '../catalog/trust/testing.ts';
 import { createSite } from '../sites/sites.ts';
 import { freshDb } from '../../test/helpers.ts';
 import { replayUci } from './replay-uci.ts';
@@ -117,6 +118,8 @@ describe('replayUci', () => {
   test("with the shop's products: only their lines are replayed, described as the shop describes them", async () => {
     const db = await siteDb();
     const heart = { item_id: '85123A', item_name: 'White Hanging Heart T-Light Holder', price: 2.95, currency: 'GBP', item_category: 'Candles & Lights', item_brand: 'Loop & Co.', url: 'https://shop.example/product/85123A', image: 'https://shop.example/images/85123A.svg' };
+    // as the demo does: the shop's feed first (one replayed customer's events alone never make a field trusted)
+    await importFeed(db, 'site_uci', [heart], now);
     const report = await replayUci(db, { file: writeUciFile(year), siteId: 'site_uci', now, products: new Map([[heart.item_id, heart]]) });
     expect(report.slice).toMatchObject({ orders: 2, people: 1 }); // 10001's two orders of the heart; 500002 has none of it
     const items = await db.client.execute(`SELECT DISTINCT json_extract(value, '$.item_id') AS id FROM events, json_each(events.params, '$.items')`);
@@ -125,6 +128,8 @@ describe('replayUci', () => {
     expect(product.rows.map((r) => ({ ...r }))).toEqual([{ name: heart.item_name, price: 2.95, category: heart.item_category, brand: heart.item_brand, url: heart.url, image: heart.image }]);
     const views = await db.client.execute(`SELECT DISTINCT url FROM events WHERE name = 'view_item'`);
     expect(views.rows.map((r) => r.url)).toEqual([heart.url]);
+    const names = await db.client.execute(`SELECT DISTINCT json_extract(value, '$.item_name') AS name FROM events, json_each(events.params, '$.items')`);
+    expect(names.rows.map((r) => r.name)).toEqual([heart.item_name]);
   }, 60_000);
 
   test('refuses a site that does not exist', async () => {

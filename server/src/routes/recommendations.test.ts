@@ -18,6 +18,7 @@ describe('GET /v1/recommendations', () => {
   test('defaults: scenario auto (potential → popular), limit 8', async () => {
     const t = await testShop();
     await t.seedHistory();
+    await t.feed(Array.from({ length: 6 }, (_, i) => ({ item_id: `x${i}`, item_name: `X${i}` })));
     for (let i = 0; i < 6; i++) await t.send('z', [event('view_item', { items: [{ item_id: `x${i}`, item_name: `X${i}` }] })]);
     const r = await t.get({ visitor: 'v1' });
     expect(r.body.scenario).toBe('popular');

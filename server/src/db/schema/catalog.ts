@@ -5,7 +5,10 @@ import { sites } from './sites.ts';
 export const availabilities = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'discontinued'] as const;
 export type Availability = (typeof availabilities)[number];
 
-/** The catalog of a site, learned from events and imported from feeds. */
+/**
+ * The catalog of a site: only trusted values, from an imported feed or reported alike by enough distinct
+ * visitors (catalog/trust/); a product seen in an event but not yet trusted has a row with empty fields.
+ */
 export const products = sqliteTable(
   'products',
   {
@@ -33,7 +36,11 @@ export const products = sqliteTable(
 export const productFields = ['name', 'price', 'currency', 'image', 'url', 'category', 'brand', 'availability'] as const;
 export type ProductField = (typeof productFields)[number];
 
-/** Every change of a product field, oldest first: price drops and restocks drive messages later. */
+/**
+ * Every change of a product's trusted value, oldest first: price drops and restocks drive messages. A feed's
+ * change is trusted at once; an event's is written when enough distinct visitors reported the value
+ * (`reporters`, see catalog-trust.ts). Rows of source `event` with `reporters` null predate that rule.
+ */
 export const productChanges = sqliteTable(
   'product_changes',
   {
@@ -45,8 +52,10 @@ export const productChanges = sqliteTable(
     newValue: text('new_value'),
     changedAt: epochMs('changed_at').notNull(),
     source: text('source', { enum: ['event', 'feed'] }).notNull(),
+    /** how many distinct visitors reported the value (source `event`); null for a feed */
+    reporters: integer('reporters'),
   },
-  (t) => [index('product_changes_item_idx').on(t.siteId, t.itemId, t.id)],
+  (t) => [index('product_changes_item_idx').on(t.siteId, t.itemId, t.id), index('product_changes_site_idx').on(t.siteId, t.id)],
 );
 
 export type Product = typeof products.$inferSelect;

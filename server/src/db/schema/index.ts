@@ -1,5 +1,6 @@
 export * from './sites.ts';
 export * from './events.ts';
 export * from './catalog.ts';
+export * from './catalog-trust.ts';
 export * from './lifecycle.ts';
 export * from './push.ts';

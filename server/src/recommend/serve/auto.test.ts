@@ -57,7 +57,7 @@ describe('auto: the lifecycle stage chooses the scenario', () => {
   test('an abandoned cart item that went out of stock is not shown', async () => {
     const t = await setup();
     await t.send('me', [cart('m2')]);
-    await t.send('shop', [view('m2', { availability: 'out_of_stock' })]);
+    await t.feed([{ item_id: 'm2', availability: 'out_of_stock' }]);
     await t.stageAfter(31 * MIN);
     const atRisk = await t.auto();
     expect(atRisk.scenario).toBe('abandoned-cart');

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { ProductObservation } from '../../catalog/observation.ts';
+import { safeImageUrl, safeShopUrl } from '../../catalog/trust/safe-urls.ts';
 import type { Availability } from '../../db/schema/catalog.ts';
 import type { Db } from '../../db/client.ts';
 
@@ -27,13 +27,13 @@ const PAGE_SQL = `SELECT item_id, json_array(name, price, image, url, category, 
 type RowFields = [string | null, number | null, string | null, string | null, string | null, string | null, Availability | null, number];
 
 /**
- * A site's catalog in memory, so a request never reads `products`. Loaded whole (feeds and the admin change
- * rows the event stream never sees, e.g. `hidden`) and patched with what each ingested event says of its items.
+ * A site's catalog in memory, so a request never reads `products`. Loaded whole and re-read now and then (feeds,
+ * values that just became trusted, and the admin's `hidden` never reach `ingest`). Events do not patch it: what
+ * one visitor's event says is not trusted (catalog/trust/), and `products` holds only what is. Links off the
+ * site's origins and images not over https are dropped as the rows are read, so a request pays nothing for it.
  */
 export class ProductLookup {
   private byId = new Map<string, RecProduct>();
-  /** observations made while a load pages through the table: replayed onto what it read */
-  private readonly duringLoads = new Set<ProductObservation[]>();
   loadedAt = -Infinity;
 
   get size(): number {
@@ -44,10 +44,10 @@ export class ProductLookup {
     return this.byId.get(itemId);
   }
 
-  /** an item we can show and sell: known, not hidden, not out of stock or discontinued */
+  /** an item we can show and sell: known with a trusted name, not hidden, not out of stock or discontinued */
   isRecommendable(itemId: string): boolean {
     const p = this.byId.get(itemId);
-    return p !== undefined && !p.hidden && !(p.availability !== null && UNSELLABLE.has(p.availability));
+    return p !== undefined && p.name !== null && !p.hidden && !(p.availability !== null && UNSELLABLE.has(p.availability));
   }
 
   /**
@@ -56,49 +56,22 @@ export class ProductLookup {
    * requests for most of a second. Requests meanwhile see the previous rows; the new ones replace them at once.
    */
   async load(db: Db, siteId: string, at: number): Promise<void> {
+    const site = await db.client.execute({ sql: 'SELECT allowed_origins FROM sites WHERE id = ?', args: [siteId] });
+    const origins = site.rows[0] ? (JSON.parse(String(site.rows[0].allowed_origins)) as string[]) : [];
     const fresh = new Map<string, RecProduct>();
-    const observed: ProductObservation[] = [];
-    this.duringLoads.add(observed);
-    try {
-      for (let after = ''; ; await setImmediate()) {
-        const rs = await db.client.execute({ sql: PAGE_SQL, args: [siteId, after, PAGE_ROWS] });
-        for (const r of rs.rows) {
-          const itemId = String(r.item_id);
-          const [name, price, image, url, category, brand, availability, hidden] = JSON.parse(String(r.p)) as RowFields;
-          fresh.set(itemId, { itemId, name, price, image, url, category, brand, availability, hidden: Boolean(hidden) });
-        }
-        if (rs.rows.length < PAGE_ROWS) break;
-        after = String(rs.rows.at(-1)!.item_id);
+    for (let after = ''; ; await setImmediate()) {
+      const rs = await db.client.execute({ sql: PAGE_SQL, args: [siteId, after, PAGE_ROWS] });
+      for (const r of rs.rows) {
+        const itemId = String(r.item_id);
+        const [name, price, image, url, category, brand, availability, hidden] = JSON.parse(String(r.p)) as RowFields;
+        fresh.set(itemId, {
+          itemId, name, price, image: safeImageUrl(image), url: safeShopUrl(url, origins), category, brand, availability, hidden: Boolean(hidden),
+        });
       }
-    } finally {
-      this.duringLoads.delete(observed);
+      if (rs.rows.length < PAGE_ROWS) break;
+      after = String(rs.rows.at(-1)!.item_id);
     }
-    // an event ingested during the read may have been committed after its page was read
-    applyObservations(fresh, observed);
     this.byId = fresh;
     this.loadedAt = at;
-  }
-
-  /** Applies event observations the way the catalog writer does: present fields overwrite, absent ones keep. */
-  observe(observations: Iterable<ProductObservation>): void {
-    const list = [...observations];
-    applyObservations(this.byId, list);
-    for (const during of this.duringLoads) during.push(...list);
-  }
-}
-
-function applyObservations(byId: Map<string, RecProduct>, observations: readonly ProductObservation[]): void {
-  for (const o of observations) {
-    const p = byId.get(o.itemId) ?? {
-      itemId: o.itemId, name: null, price: null, image: null, url: null, category: null, brand: null, availability: null, hidden: false,
-    };
-    if (o.name !== undefined) p.name = o.name;
-    if (o.price !== undefined) p.price = o.price;
-    if (o.image !== undefined) p.image = o.image;
-    if (o.url !== undefined) p.url = o.url;
-    if (o.category !== undefined) p.category = o.category;
-    if (o.brand !== undefined) p.brand = o.brand;
-    if (o.availability !== undefined) p.availability = o.availability;
-    byId.set(o.itemId, p);
   }
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
-import { observationsFromEvents } from '../../catalog/from-events.ts';
 import type { Clock } from '../../clock.ts';
 import type { CollectEvent } from '../../collect/schema.ts';
 import type { Db } from '../../db/client.ts';
@@ -26,7 +25,7 @@ export interface RecommendationServiceOptions extends SiteModelOptions {
   pageSize: number;
   /** events read per query by a rebuild beside live traffic: each read holds the event loop (~8 µs a row) */
   rebuildPageSize: number;
-  /** a site's product rows are re-read when older than this (feeds and `hidden` never reach `ingest`) */
+  /** a site's product rows are re-read when older than this (feeds, newly trusted values and `hidden` never reach `ingest`) */
   productRefreshMs: number;
 }
 
@@ -64,7 +63,7 @@ interface SiteEntry {
   model: SiteModel | undefined;
   /** set while a build (the first, or a rebuild) reads the events table; ingests meanwhile also wait in `buffer` */
   building: Promise<SiteModel> | undefined;
-  buffer: Array<{ visitorId: string; event: RecEvent; collected: CollectEvent }>;
+  buffer: Array<{ visitorId: string; event: RecEvent }>;
   refreshing: Promise<void> | undefined;
   /** the events table has been read up to this seq, by the last build or catch-up (during a rebuild: the new model's) */
   readUpTo: number;
@@ -165,9 +164,8 @@ export class RecommendationService {
     if (!entry) return;
     for (const collected of events) {
       const event = recEventOfCollected(collected, receivedAt);
-      if (entry.building) entry.buffer.push({ visitorId, event, collected });
+      if (entry.building) entry.buffer.push({ visitorId, event });
       if (entry.model) {
-        entry.model.products.observe(observationsFromEvents([collected]));
         if (entry.learnedLately.has(event.eventId)) continue; // a catch-up read it first
         // only events a catch-up or a build reads can come again
         if (learnedEventNames.has(event.name)) remember(entry.learnedLately, event.eventId);
@@ -349,8 +347,7 @@ export class RecommendationService {
     await model.products.load(this.db, siteId, this.clock.now());
     // what was ingested while the table was read, unless the read found it too (a rebuild's old model has
     // learned all of it, so `learnedLately` cannot tell)
-    for (const { visitorId, event, collected } of entry.buffer) {
-      model.products.observe(observationsFromEvents([collected]));
+    for (const { visitorId, event } of entry.buffer) {
       if (mayComeAgain.has(event.eventId)) continue;
       mayComeAgain.add(event.eventId);
       model.learn(visitorId, event);

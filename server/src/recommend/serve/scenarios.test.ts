@@ -96,14 +96,14 @@ describe('hard exclusions, on every scenario', () => {
   test('out of stock and discontinued items are never shown, and come back when restocked', async () => {
     const t = await testShop();
     await t.seedHistory();
-    await t.send('shop', [view('t1', { availability: 'out_of_stock' }), view('m2', { availability: 'discontinued' })]);
+    await t.feed([{ item_id: 't1', availability: 'out_of_stock' }, { item_id: 'm2', availability: 'discontinued' }]);
     for (const scenario of scenarios) {
       const got = await t.ids({ visitor: 'a1', scenario, item: 'm1', limit: 50 });
       expect(got, scenario).not.toContain('t1');
       expect(got, scenario).not.toContain('m2');
       expect(got.length, scenario).toBeGreaterThan(0);
     }
-    await t.send('shop', [view('t1', { availability: 'in_stock' })]);
+    await t.feed([{ item_id: 't1', availability: 'in_stock' }]);
     expect(await t.ids({ visitor: 'new', scenario: 'popular', limit: 2 })).toContain('t1');
   });
 

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { batch, event, postCollect, SHOP_ORIGIN, SITE_KEY, testApp } from '../../../test/helpers.ts';
+import { importFeed } from '../../catalog/trust/testing.ts';
 import { parseBatch } from '../../collect/parse-batch.ts';
 import { recommendationRoutes } from '../../routes/recommendations.ts';
 import { SiteCache } from '../../sites/site-cache.ts';
@@ -29,6 +30,8 @@ export const purchase = (...skus: Sku[]) => event('purchase', { transaction_id: 
  */
 export async function testShop(options: Partial<RecommendationServiceOptions> = {}) {
   const t = await testApp();
+  // what the blocks show comes from the shop's feed: one visitor's events never make a field trusted (catalog/trust/)
+  await importFeed(t.db, t.site.id, Object.values(catalog), t.clock.now());
   // no background product re-reads unless a test asks: one could outlive the test's database
   const service = new RecommendationService(t.db, t.clock, { productRefreshMs: Infinity, ...options });
   await service.model(t.site.id); // an empty model, so everything after arrives through ingest
@@ -41,6 +44,11 @@ export async function testShop(options: Partial<RecommendationServiceOptions> = 
     const res = await postCollect(t.app, body);
     expect(res.status).toBe(200);
     service.ingest(t.site.id, vid, parseBatch(JSON.stringify(body)).events, t.clock.now());
+  };
+  /** the shop's feed says this of some products (trusted at once), and the service re-reads its products */
+  const feed = async (rows: Array<Record<string, unknown>>) => {
+    await importFeed(t.db, t.site.id, rows, t.clock.now());
+    await service.refreshProducts(t.site.id);
   };
   /** GET /v1/recommendations from the shop's page; `query` without site */
   const get = async (query: Record<string, string | number>, origin: string | null = SHOP_ORIGIN) => {
@@ -62,5 +70,5 @@ export async function testShop(options: Partial<RecommendationServiceOptions> = 
     await send('c1', [view('m1'), cart('m1'), cart('s1')]);
     for (const vid of ['d1', 'd2', 'd3', 'd4']) await send(vid, [view('t2')]);
   };
-  return { ...t, service, send, get, ids, seedHistory };
+  return { ...t, service, send, feed, get, ids, seedHistory };
 }
