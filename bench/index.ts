@@ -4,6 +4,7 @@ import { rawInsertRates } from './raw-insert.ts';
 import { trackerSizes } from './tracker-size.ts';
 import { evaluationRate, fitTimes, schedulerRate } from './lifecycle.ts';
 import { recommendationsBench } from './recommendations.ts';
+import { campaignSchedulerRate } from './campaigns.ts';
 import { pushBench } from './push.ts';
 
 // `npm run bench`: figures, never pass/fail. Machines here are shared and noisy, so each figure that has a
@@ -58,3 +59,10 @@ for (const f of await fitTimes('../shared/data/uci_online_retail/onlineretail.cs
 await recommendationsBench(quick); // prints its own section: docs/recommendations.md, Performance
 
 await pushBench(quick); // prints its own section: docs/benchmarks.md, Web push
+
+console.log('\n== Campaign scheduler (the push outbox deciding, with the database) ==');
+const campaigns = await campaignSchedulerRate(quick ? 10_000 : 100_000);
+console.log(
+  `${fmt(campaigns.people)} people with a due message: all deferred by quiet hours ${fmt(campaigns.deferredPerSecond)} people/s, all sent (to a sender that discards) ${fmt(campaigns.sentPerSecond)} people/s;` +
+    ` reading the same rows alone ${fmt(campaigns.readPerSecond)}/s (ratios ${(campaigns.deferredPerSecond / campaigns.readPerSecond).toFixed(2)} and ${(campaigns.sentPerSecond / campaigns.readPerSecond).toFixed(2)})`,
+);

@@ -2,12 +2,13 @@ import type { InStatement } from '@libsql/client';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { PushOutcome, PushSender } from '../../push/send/push-sender.ts';
-import { decideForPerson, type ContactPolicy, type Decision } from '../policy/index.ts';
+import { decideForPerson } from '../policy/index.ts';
 import { isPushCampaign } from '../settings.ts';
-import { pushPayload } from '../render/render-message.ts';
+import { pushPayload, type RenderedMessage } from '../render/render-message.ts';
 import { CLAIMED_COLUMNS, claimedMessage, type ClaimedMessage } from './claimed-message.ts';
 import { SiteContext, type MessageContentSource } from './site-context.ts';
-import { subscriptionsOf, removeSubscriptionById, type StoredTarget } from '../../push/subscriptions/subscription-store.ts';
+import type { StoredTarget } from '../../push/subscriptions/subscription-store.ts';
+import { readRoundData } from './round-data.ts';
 import { retryDelay, MAX_ATTEMPTS } from './retry-delay.ts';
 
 const DAY = 86_400_000;
@@ -91,129 +92,105 @@ export class MessageDispatcher {
     });
     const result = emptyResult();
     result.claimed = rs.rows.length;
-    if (rs.rows.length === 0) return result;
-    const people = new Map<string, ClaimedMessage[]>();
-    for (const m of rs.rows.map(claimedMessage)) {
-      const key = `${m.siteId}\u0000${m.profileId}`;
-      people.set(key, [...(people.get(key) ?? []), m]);
-    }
-    const sites = new Map<string, Promise<SiteContext | null>>();
-    const siteOf = (siteId: string) => {
-      let s = sites.get(siteId);
-      if (!s) sites.set(siteId, (s = SiteContext.load(this.db, siteId, this.content)));
-      return s;
-    };
-    const queue = [...people.values()];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const site = await siteOf(next[0]!.siteId);
-        await this.person(next, site, now, claimUntil, result);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    const bySite = new Map<string, ClaimedMessage[]>();
+    for (const m of rs.rows.map(claimedMessage)) bySite.set(m.siteId, [...(bySite.get(m.siteId) ?? []), m]);
+    for (const [siteId, messages] of bySite) await this.site(siteId, messages, now, claimUntil, result);
     return result;
   }
 
-  /** One person's due messages: unconfirmed sends again, the rest through the contact policy. */
-  private async person(messages: ClaimedMessage[], site: SiteContext | null, now: number, claimUntil: number, result: DispatchResult): Promise<void> {
-    const writes: InStatement[] = [];
+  /**
+   * One site's claimed messages. Decisions for the whole round are written in one transaction, sends are marked
+   * in one (each mark re-checking the caps), then sent, then confirmed in one: a round costs a few writes, not a
+   * few per person.
+   */
+  private async site(siteId: string, messages: ClaimedMessage[], now: number, claimUntil: number, result: DispatchResult): Promise<void> {
+    const site = await SiteContext.load(this.db, siteId, this.content);
+    const decisions: InStatement[] = [];
     const final = (m: ClaimedMessage, status: 'expired' | 'cancelled' | 'failed', reason: string) => {
-      writes.push({ sql: FINAL, args: [status, reason, now, m.id] });
+      decisions.push({ sql: FINAL, args: [status, reason, now, m.id] });
       result[status]++;
     };
     if (!site?.push) {
       for (const m of messages) final(m, 'cancelled', site ? 'push is off: the site has no push contact (site push-contact)' : 'the site is gone');
-      return void (await this.db.write.run(writes));
+      await this.db.write.run(decisions);
+      return;
     }
-    const { siteId, profileId } = messages[0]!;
-    const targets = await subscriptionsOf(this.db, siteId, profileId);
-    const unconfirmed = messages.filter((m) => m.status === 'sent');
-    const waiting = messages.filter((m) => m.status !== 'sent');
+    const people = new Map<string, ClaimedMessage[]>();
+    for (const m of messages) people.set(m.profileId, [...(people.get(m.profileId) ?? []), m]);
+    const data = await readRoundData(this.db, siteId, [...people.keys()], now);
 
-    for (const m of unconfirmed) {
-      if (targets.length === 0) final(m, 'cancelled', 'unsubscribed before the push service confirmed the message');
-      else await this.deliver(m, site, targets, now, result);
-    }
-
-    if (waiting.length > 0) {
+    const toSend: Array<{ m: ClaimedMessage; targets: StoredTarget[] }> = [];
+    const toMark: Array<{ m: ClaimedMessage; rendered: RenderedMessage; targets: StoredTarget[] }> = [];
+    for (const [profileId, own] of people) {
+      const { targets, timeZone, sentAt } = data.get(profileId)!;
+      for (const m of own.filter((x) => x.status === 'sent')) {
+        // sent by a process that died before the push service answered: the same content again
+        if (targets.length === 0) final(m, 'cancelled', 'unsubscribed before the push service confirmed the message');
+        else toSend.push({ m, targets });
+      }
+      const waiting = own.filter((x) => x.status !== 'sent');
+      if (waiting.length === 0) continue;
       if (targets.length === 0) {
         for (const m of waiting) final(m, 'cancelled', 'no push subscription: the person unsubscribed');
-      } else {
-        const decisions = decideForPerson({
-          now,
-          timeZone: await this.timeZoneOf(siteId, profileId),
-          fallbackTimeZone: 'UTC',
-          sentAt: await this.sentTimes(siteId, profileId, now),
-          pending: waiting.map((m) => ({ id: m.id, campaign: m.campaign, dueAt: m.dueAt, expiresAt: m.expiresAt })),
-          policy: site.policy,
-        });
-        const byId = new Map(waiting.map((m) => [m.id, m]));
-        for (const d of decisions) {
-          const m = byId.get(d.id)!;
-          if (d.kind === 'expire') final(m, 'expired', d.reason);
-          else if (d.kind === 'defer') {
-            writes.push({ sql: DEFER, args: [d.until, d.reason, now, m.id] });
-            result.deferred++;
-          } else await this.sendNew(m, site, targets, now, claimUntil, result, writes, final);
+        continue;
+      }
+      const pending = waiting.map((m) => ({ id: m.id, campaign: m.campaign, dueAt: m.dueAt, expiresAt: m.expiresAt }));
+      const byId = new Map(waiting.map((m) => [m.id, m]));
+      for (const d of decideForPerson({ now, timeZone, fallbackTimeZone: 'UTC', sentAt, pending, policy: site.policy })) {
+        const m = byId.get(d.id)!;
+        if (d.kind === 'expire') final(m, 'expired', d.reason);
+        else if (d.kind === 'defer') {
+          decisions.push({ sql: DEFER, args: [d.until, d.reason, now, m.id] });
+          result.deferred++;
+        } else if (!isPushCampaign(m.campaign)) final(m, 'cancelled', `${m.campaign} is not sent by push`);
+        else {
+          const rendered = await site.render(m);
+          if (rendered) toMark.push({ m, rendered, targets });
+          else final(m, 'cancelled', 'nothing trusted to show: no product with a name from the feed or several visitors');
         }
       }
     }
-    if (writes.length > 0) await this.db.write.run(writes);
-  }
-
-  private async sendNew(
-    m: ClaimedMessage,
-    site: SiteContext,
-    targets: StoredTarget[],
-    now: number,
-    claimUntil: number,
-    result: DispatchResult,
-    writes: InStatement[],
-    final: (m: ClaimedMessage, status: 'expired' | 'cancelled' | 'failed', reason: string) => void,
-  ): Promise<void> {
-    if (!isPushCampaign(m.campaign)) return final(m, 'cancelled', `${m.campaign} is not sent by push`);
-    const rendered = await site.render(m);
-    if (!rendered) return final(m, 'cancelled', 'nothing trusted to show: no product with a name from the feed or several visitors');
-    // the caps are checked again in the write itself, so two instances cannot both use a person's last slot
-    const [marked] = await this.db.write.run([
-      {
-        sql: `UPDATE messages SET status = 'sent', sent_at = ?, attempts = attempts + 1, title = ?, body = ?, url = ?, image = ?, reason = NULL,
-                due_at = ?, updated_at = ?
-              WHERE id = ? AND claim_until = ? AND status IN ('scheduled', 'deferred')
-                AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?
-                AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?`,
-        args: [now, rendered.title, rendered.body, rendered.url, rendered.image, claimUntil, now, m.id, claimUntil,
-          m.siteId, m.profileId, now - DAY, site.policy.maxPerDay, m.siteId, m.profileId, now - WEEK, site.policy.maxPerWeek],
-      },
-    ]);
-    if (!marked) {
+    // the caps are checked again in each mark, so two instances cannot both use a person's last slot
+    const marks: InStatement[] = toMark.map(({ m, rendered: r }) => ({
+      sql: MARK_SENT,
+      args: [now, r.title, r.body, r.url, r.image, claimUntil, now, m.id, claimUntil, m.siteId, m.profileId, now - DAY, site.policy.maxPerDay, m.siteId, m.profileId, now - WEEK, site.policy.maxPerWeek],
+    }));
+    const marked = await this.db.write.run([...decisions, ...marks]);
+    const release: InStatement[] = [];
+    toMark.forEach(({ m, rendered, targets }, i) => {
+      if (marked[decisions.length + i]) toSend.push({ m: { ...m, ...rendered, attempts: m.attempts + 1, sentAt: now }, targets });
       // another instance sent to this person meanwhile: the next round decides again, with that send counted
-      writes.push({ sql: 'UPDATE messages SET claim_until = NULL WHERE id = ? AND claim_until = ?', args: [m.id, claimUntil] });
-      return;
-    }
-    await this.deliver({ ...m, ...rendered, attempts: m.attempts + 1, sentAt: now }, site, targets, now, result);
+      else release.push({ sql: 'UPDATE messages SET claim_until = NULL WHERE id = ? AND claim_until = ?', args: [m.id, claimUntil] });
+    });
+
+    const outcomes: InStatement[] = [...release];
+    const queue = [...toSend];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) outcomes.push(...(await this.deliver(next.m, site, next.targets, now, result)));
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    if (outcomes.length > 0) await this.db.write.run(outcomes);
   }
 
-  /** Sends a marked message to each of the person's browsers and records what the push services said. */
-  private async deliver(m: ClaimedMessage, site: SiteContext, targets: StoredTarget[], now: number, result: DispatchResult): Promise<void> {
+  /** Sends a marked message to each of the person's browsers; returns the writes that record what the push services said. */
+  private async deliver(m: ClaimedMessage, site: SiteContext, targets: StoredTarget[], now: number, result: DispatchResult): Promise<InStatement[]> {
     const ttlSeconds = Math.floor((m.expiresAt - now) / 1000);
     if (ttlSeconds <= 0) {
-      await this.db.write.run([{ sql: FINAL, args: ['expired', 'its time to live ended before the push service confirmed it', now, m.id] }]);
       result.expired++;
-      return;
+      return [{ sql: FINAL, args: ['expired', 'its time to live ended before the push service confirmed it', now, m.id] }];
     }
     const payload = pushPayload(m.id, { title: m.title ?? '', body: m.body ?? '', url: m.url ?? '', image: m.image }, m.topic);
+    const out: InStatement[] = [];
     const outcomes: PushOutcome[] = [];
     for (const target of targets) {
       const outcome = await this.sender.send(target, payload, site.push!, { ttlSeconds: Math.min(ttlSeconds, 28 * 86_400), urgency: m.urgency, topic: m.topic });
       outcomes.push(outcome);
-      if (outcome.kind === 'gone') await removeSubscriptionById(this.db, target.id);
+      if (outcome.kind === 'gone') out.push({ sql: 'DELETE FROM push_subscriptions WHERE id = ?', args: [target.id] });
     }
     const after = this.clock.now();
     if (outcomes.some((o) => o.kind === 'delivered')) {
-      await this.db.write.run([{ sql: `UPDATE messages SET delivered_at = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ?`, args: [after, after, m.id] }]);
       result.sent++;
-      return;
+      return [...out, { sql: 'UPDATE messages SET delivered_at = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ?', args: [after, after, m.id] }];
     }
     const retry = outcomes.filter((o): o is Extract<PushOutcome, { kind: 'retry' }> => o.kind === 'retry');
     const problem = describe(outcomes);
@@ -221,36 +198,22 @@ export class MessageDispatcher {
       const at = after + retryDelay(m.attempts, Math.max(...retry.map((o) => o.retryAfterMs ?? 0)));
       if (at < m.expiresAt) {
         // back to the policy: the send did not happen, so it must not count against the person's caps
-        await this.db.write.run([
-          { sql: `UPDATE messages SET status = 'deferred', sent_at = NULL, due_at = ?, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ?`, args: [at, `${problem}; retry ${m.attempts + 1} of ${MAX_ATTEMPTS} at ${new Date(at).toISOString()}`, after, m.id] },
-        ]);
         result.deferred++;
-        return;
+        const reason = `${problem}; retry ${m.attempts + 1} of ${MAX_ATTEMPTS} at ${new Date(at).toISOString()}`;
+        return [...out, { sql: `UPDATE messages SET status = 'deferred', sent_at = NULL, due_at = ?, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ?`, args: [at, reason, after, m.id] }];
       }
     }
-    await this.db.write.run([{ sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ?`, args: [problem, after, m.id] }]);
     result.failed++;
-  }
-
-  private async timeZoneOf(siteId: string, profileId: string): Promise<string | null> {
-    const customer = profileId.startsWith('c:');
-    const rs = await this.db.client.execute({
-      sql: `SELECT time_zone FROM visitors WHERE site_id = ? AND ${customer ? 'customer_id' : 'visitor_id'} = ? AND time_zone IS NOT NULL ORDER BY last_seen_at DESC LIMIT 1`,
-      args: [siteId, profileId.slice(2)],
-    });
-    return (rs.rows[0]?.time_zone as string | undefined) ?? null;
-  }
-
-  private async sentTimes(siteId: string, profileId: string, now: number): Promise<number[]> {
-    const rs = await this.db.client.execute({
-      sql: 'SELECT sent_at FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?',
-      args: [siteId, profileId, now - WEEK],
-    });
-    return rs.rows.map((r) => Number(r.sent_at));
+    return [...out, { sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ?`, args: [problem, after, m.id] }];
   }
 }
 
 const FINAL = `UPDATE messages SET status = ?, reason = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ?`;
+const MARK_SENT = `UPDATE messages SET status = 'sent', sent_at = ?, attempts = attempts + 1, title = ?, body = ?, url = ?, image = ?, reason = NULL,
+    due_at = ?, updated_at = ?
+  WHERE id = ? AND claim_until = ? AND status IN ('scheduled', 'deferred')
+    AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?
+    AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?`;
 const DEFER = `UPDATE messages SET status = 'deferred', due_at = ?, reason = ?, claim_until = NULL, updated_at = ? WHERE id = ?`;
 
 function describe(outcomes: PushOutcome[]): string {
@@ -275,4 +238,3 @@ function emptyResult(): DispatchResult {
   return { claimed: 0, sent: 0, deferred: 0, expired: 0, cancelled: 0, failed: 0 };
 }
 
-export type { ContactPolicy, Decision };

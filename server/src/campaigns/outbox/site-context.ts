@@ -18,6 +18,8 @@ export interface MessageContentSource {
 
 /** What a dispatch round needs of one site, read once per round: settings apply on the next round. */
 export class SiteContext {
+  private readonly products = new Map<string, Promise<MessageProduct | null>>();
+
   private constructor(
     readonly site: { id: string; name: string; allowedOrigins: string[] },
     readonly settings: CampaignSettings,
@@ -41,7 +43,7 @@ export class SiteContext {
     const items = await this.itemsOf(m);
     let product: MessageProduct | null = null;
     for (const itemId of items) {
-      product = await this.content.product(this.site, itemId);
+      product = await this.product(itemId);
       if (product?.name) break;
     }
     const oldPrice = typeof m.context?.oldPrice === 'number' ? m.context.oldPrice : null;
@@ -55,6 +57,13 @@ export class SiteContext {
       oldPrice,
       count: items.length,
     });
+  }
+
+  /** a round asks for the same few products many times: each is read once per round */
+  private product(itemId: string): Promise<MessageProduct | null> {
+    let p = this.products.get(itemId);
+    if (!p) this.products.set(itemId, (p = this.content.product(this.site, itemId)));
+    return p;
   }
 
   private async itemsOf(m: ClaimedMessage): Promise<string[]> {
