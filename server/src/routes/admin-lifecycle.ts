@@ -15,14 +15,15 @@ import { readLifecycleSettings } from '../lifecycle/site-lifecycle-config.ts';
 import { reportScope, siteQuery, siteRef } from './admin-query.ts';
 import { campaignSettingsPatchSchema } from '../campaigns/settings.ts';
 import { applyCampaignSettings, contactPolicyPatchSchema, readCampaignSettings, readContactPolicy } from '../campaigns/site-campaign-config.ts';
+import { applyCatalogSettings, catalogSettingsPatchSchema, readCatalogSettings } from '../catalog/trust/settings.ts';
 
 /** Settings bodies are a few hundred bytes; anything near this is not a settings form. */
 const MAX_BODY_BYTES = 16_384;
 
 const previewBody = z.strictObject({ site: siteRef.optional(), settings: lifecycleSettingsPatchSchema.default({}) });
 const settingsBody = z
-  .strictObject({ lifecycle: lifecycleSettingsPatchSchema.optional(), campaigns: campaignSettingsPatchSchema.optional(), contact: contactPolicyPatchSchema.optional() })
-  .refine((b) => b.lifecycle || b.campaigns || b.contact, { message: 'name at least one of lifecycle, campaigns, contact' });
+  .strictObject({ lifecycle: lifecycleSettingsPatchSchema.optional(), campaigns: campaignSettingsPatchSchema.optional(), contact: contactPolicyPatchSchema.optional(), catalog: catalogSettingsPatchSchema.optional() })
+  .refine((b) => b.lifecycle || b.campaigns || b.contact || b.catalog, { message: 'name at least one of lifecycle, campaigns, contact, catalog' });
 
 const parseBody = <T extends z.ZodType>(c: Context, schema: T) => parseJsonBody(c, schema, MAX_BODY_BYTES);
 
@@ -55,7 +56,7 @@ export function adminLifecycleRoutes(deps: AppDeps) {
         const counts = await previewStages(db, site.id, thresholdsOf(settings), now, await deps.maintenance.aliveProbability(site.id));
         return c.json({ site: site.id, settings, ...counts });
       })
-      // GET /admin/api/sites/:siteId/settings — the site's lifecycle, campaign and contact settings (stored values over the defaults)
+      // GET /admin/api/sites/:siteId/settings — the site's lifecycle, campaign, contact and catalog settings (stored values over the defaults)
       .get('/sites/:siteId/settings', async (c) => {
         const site = await chooseSite(db, c.req.param('siteId'));
         return c.json({
@@ -63,9 +64,10 @@ export function adminLifecycleRoutes(deps: AppDeps) {
           lifecycle: await readLifecycleSettings(db, site.id),
           campaigns: await readCampaignSettings(db, site.id),
           contact: await readContactPolicy(db, site.id),
+          catalog: await readCatalogSettings(db, site.id),
         });
       })
-      // PUT /admin/api/sites/:siteId/settings — { lifecycle?, campaigns?, contact? } subsets merged, stored, applied on the next round
+      // PUT /admin/api/sites/:siteId/settings — { lifecycle?, campaigns?, contact?, catalog? } subsets merged, stored, applied on the next round
       .put('/sites/:siteId/settings', async (c) => {
         const site = await chooseSite(db, c.req.param('siteId'));
         const body = await parseBody(c, settingsBody);
@@ -73,7 +75,8 @@ export function adminLifecycleRoutes(deps: AppDeps) {
         // campaigns and contact first: they validate the merged whole, so a refusal leaves the lifecycle untouched too
         const { campaigns, contact } = await applyCampaignSettings(db, site.id, body, now);
         const lifecycle = body.lifecycle ? await applyLifecycleSettings(db, site.id, body.lifecycle, now) : await readLifecycleSettings(db, site.id);
-        return c.json({ site: site.id, lifecycle, campaigns, contact });
+        const catalog = body.catalog ? await applyCatalogSettings(db, site.id, body.catalog, now) : await readCatalogSettings(db, site.id);
+        return c.json({ site: site.id, lifecycle, campaigns, contact, catalog });
       })
   );
 }
