@@ -12,6 +12,7 @@ import { searchPage } from './pages/search.ts';
 import { productsApi } from './routes/api-products.ts';
 import { shopAssets } from './routes/assets.ts';
 import { productImages } from './routes/product-images.ts';
+import { webApp } from './routes/web-app.ts';
 import type { ShopContext } from './shop-context.ts';
 
 export type { CatalogItem } from './catalog.ts';
@@ -19,12 +20,17 @@ export type { CatalogItem } from './catalog.ts';
 export interface DemoShopOptions {
   /** The HTML the shop owner pasted from Shoploop, put verbatim in every page's <head>. */
   snippet: string;
+  /**
+   * The one-line file Shoploop asks a shop to put at its root for web push, served verbatim as /shoploop-sw.js:
+   * `importScripts('https://HOST/sw.js');`. Without it the shop has no push.
+   */
+  serviceWorker?: string;
   /** Defaults to demo-shop/data/catalog.json. */
   catalog?: CatalogItem[];
 }
 
 /** The demo storefront. It knows nothing of Shoploop beyond the pasted snippet. */
-export function createDemoShop({ snippet, catalog = loadCatalog() }: DemoShopOptions): Hono {
+export function createDemoShop({ snippet, serviceWorker, catalog = loadCatalog() }: DemoShopOptions): Hono {
   const shop: ShopContext = { snippet, catalog: createCatalogIndex(catalog) };
   const app = new Hono()
     .route('/', homePage(shop))
@@ -36,6 +42,7 @@ export function createDemoShop({ snippet, catalog = loadCatalog() }: DemoShopOpt
     .route('/', orderPage(shop))
     .route('/', productsApi(shop))
     .route('/', productImages(shop))
+    .route('/', webApp(serviceWorker))
     .route('/', shopAssets());
   app.notFound((c) => notFoundResponse(c, shop));
   app.onError((error, c) => {

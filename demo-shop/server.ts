@@ -6,6 +6,8 @@ export interface StartDemoShopOptions {
   /** 0 picks a free port; the returned url has the real one. */
   port?: number;
   snippet: string;
+  /** the shop's /shoploop-sw.js, one `importScripts` line (see createDemoShop) */
+  serviceWorker?: string;
   /** Defaults to every interface, so both localhost and 127.0.0.1 reach the shop. */
   hostname?: string;
 }
@@ -15,8 +17,8 @@ export interface RunningDemoShop {
   close(): Promise<void>;
 }
 
-export function startDemoShop({ port = 8080, snippet, hostname }: StartDemoShopOptions): Promise<RunningDemoShop> {
-  const app = createDemoShop({ snippet });
+export function startDemoShop({ port = 8080, snippet, serviceWorker, hostname }: StartDemoShopOptions): Promise<RunningDemoShop> {
+  const app = createDemoShop({ snippet, serviceWorker });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, ...(hostname ? { hostname } : {}) }, (info: AddressInfo) => {
       const host = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';

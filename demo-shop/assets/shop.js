@@ -8,6 +8,7 @@ import { pushSearch } from './data-layer.js';
 import { initItemLists } from './item-lists.js';
 import { initOrderPage } from './order-page.js';
 import { initProductPage } from './product-page.js';
+import { initPushButtons } from './push-button.js';
 
 function initBasketBadge() {
   const badge = document.querySelector('[data-testid="cart-count"]');
@@ -36,6 +37,7 @@ const pages = {
 };
 
 initBasketBadge();
+initPushButtons();
 pages[document.body.dataset.page]?.();
 initItemLists();
 // Tests wait for this instead of sleeping: the page's dataLayer pushes have been made.

@@ -29,6 +29,9 @@ export function renderPage(shop: ShopContext, { title, description, page, head, 
 <title>${title} | ${SHOP_NAME}</title>
 <meta name="description" content="${description ?? DEFAULT_DESCRIPTION}">
 <link rel="icon" href="data:,">
+<link rel="manifest" href="/manifest.webmanifest">
+<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">
+<meta name="theme-color" content="#b8532f">
 <link rel="stylesheet" href="/assets/shop.css">
 ${head ?? ''}
 <script>window.dataLayer = window.dataLayer || [];</script>
@@ -64,6 +67,11 @@ ${body}
     <div>
       <h2>Help</h2>
       <p>Delivery: £3.95, free over £40<br>Returns within 30 days<br>hello@loopandco.example</p>
+    </div>
+    <div>
+      <h2>Stay in the loop</h2>
+      <p>A note when your basket is waiting, or something you liked is back or cheaper.</p>
+      <p><button type="button" class="link-button" data-push-prompt data-testid="push-prompt">Turn on notifications</button></p>
     </div>
     <div>
       <h2>Shop</h2>

@@ -45,6 +45,7 @@ ${jsonLdScript(productJsonLd(item, origin))}`;
       <label>Quantity <input type="number" name="quantity" value="1" min="1" max="99" data-testid="product-quantity"${inStock ? '' : ' disabled'}></label>
       <button type="submit" class="button" data-testid="add-to-cart"${inStock ? '' : ' disabled'}>${inStock ? 'Add to basket' : 'Out of stock'}</button>
     </form>
+    ${inStock ? '' : html`<p><button type="button" class="button button-secondary" data-push-prompt data-testid="notify-me">Notify me when it’s back</button></p>`}
     <p class="added-message" role="status" data-added-message></p>
     <dl class="product-facts">
       <dt>Product code</dt><dd>${item.item_id}</dd>

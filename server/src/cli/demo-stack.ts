@@ -33,7 +33,8 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
 
   const server = await startServer(env, clock);
   const snippet = `<script async src="${serverUrl}/shoploop.js" data-site="${site.publicKey}"></script>`;
-  const shop = await startDemoShop({ port: shopPort, snippet });
+  // the one-line file a shop puts at its root for web push (sw/README.md)
+  const shop = await startDemoShop({ port: shopPort, snippet, serviceWorker: `importScripts('${serverUrl}/sw.js');` });
   return {
     site,
     serverUrl,
