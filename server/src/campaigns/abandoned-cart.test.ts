@@ -101,3 +101,16 @@ describe('abandoned cart', () => {
     expect(byDue(await f.messages())[0]).toMatchObject({ status: 'cancelled', reason: 'no push subscription: the person unsubscribed' });
   });
 });
+
+test('erasing a customer removes their push subscriptions and messages too', async () => {
+  const f = await pushFixture();
+  await f.subscribe('v1');
+  await f.send('v1', f.event('identify', { customer_id: 'cust-1' }), f.event('add_to_cart', { items: [MUG] }));
+  await f.advance(31 * MINUTE);
+  expect(await f.messages('&customer=cust-1')).toHaveLength(2);
+  const res = await f.app.request('/admin/api/customers/cust-1', { method: 'DELETE', headers: { authorization: 'Bearer test-admin-token' } });
+  expect(((await res.json()) as { erased: Record<string, number> }).erased).toMatchObject({ messages: 2, subscriptions: 1 });
+  expect(await f.messages()).toEqual([]);
+  await f.advance(2 * HOUR);
+  expect(f.service.messages).toHaveLength(0);
+});
