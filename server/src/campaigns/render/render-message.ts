@@ -1,15 +1,9 @@
+import type { TrustedProduct } from '../../catalog/trust/index.ts';
 import type { CampaignSettings, PushCampaignId } from '../settings.ts';
 import { fillTemplate, formatPrice } from './fill-template.ts';
 
 /** What a message may show of a product: only trusted fields (catalog/trust), null where none is. */
-export interface MessageProduct {
-  itemId: string;
-  name: string | null;
-  price: number | null;
-  currency: string | null;
-  image: string | null;
-  url: string | null;
-}
+export type MessageProduct = Omit<TrustedProduct, 'availability'>;
 
 export interface RenderInput {
   messageId: string;
