@@ -48,6 +48,26 @@ const ui: EnvironmentOptions = {
 };
 
 /**
+ * The product detector: an ES module the tracker import()s from its own folder on every page view and asks for the
+ * page's product (widget/src/tracker/product.ts), so its rules do not weigh on the tracking script. Size-checked by
+ * widget/size.test.ts.
+ */
+const product: EnvironmentOptions = {
+  consumer: 'client',
+  build: {
+    outDir,
+    emptyOutDir: false, // beside the tracker
+    target: 'es2021',
+    rolldownOptions: { output: { minify: true } },
+    lib: {
+      entry: 'widget/src/product/shoploop-product.ts',
+      formats: ['es'],
+      fileName: () => 'shoploop-product.js',
+    },
+  },
+};
+
+/**
  * The push service worker's handlers: a classic script (an IIFE), because the shop's one-line /shoploop-sw.js
  * loads it with importScripts, which takes no modules. Size-checked by widget/size.test.ts.
  */
@@ -66,7 +86,7 @@ const sw: EnvironmentOptions = {
   },
 };
 
-const widgetBuilds: Record<string, EnvironmentOptions> = { tracker, ui, sw };
+const widgetBuilds: Record<string, EnvironmentOptions> = { tracker, ui, product, sw };
 
 export default defineConfig({
   environments: widgetBuilds,

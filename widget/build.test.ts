@@ -6,6 +6,7 @@ import { stubIntersectionObserver } from './src/ui/testing.ts';
 
 const script = 'dist/widget/shoploop.js';
 const ui = 'dist/widget/shoploop-ui.js';
+const product = 'dist/widget/shoploop-product.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -13,17 +14,23 @@ afterEach(() => {
   delete window.shoploop; // the next test's tag is not a second copy
 });
 
+/** Imports the built product detector for the URL the tracker asks for it with; other URLs never load. */
+const loadProduct = (url: string) =>
+  url == 'https://shop.example/sl/shoploop-product.js'
+    ? import(/* @vite-ignore */ `${process.cwd()}/${product}`)
+    : new Promise(() => {});
+
 /**
  * Runs the built script as its `<script async src data-site>` tag would. Node cannot import() from code made with
- * `new Function`, so the script's one import() goes to `load` instead, with the URL the browser would fetch.
+ * `new Function`, so the script's import()s go to `load` instead, with the URL the browser would fetch.
  */
-const runBuilt = (site: string, load: (url: string) => Promise<unknown> = () => new Promise(() => {})) => {
+const runBuilt = (site: string, load: (url: string) => Promise<unknown> = loadProduct) => {
   expect(existsSync(script), `${script} is missing: run npm run build`).toBe(true);
   const tag = document.createElement('script');
   tag.src = 'https://shop.example/sl/shoploop.js';
   tag.dataset.site = site;
   vi.spyOn(document, 'currentScript', 'get').mockReturnValue(tag);
-  const code = readFileSync(script, 'utf8').replace(/\bimport\(/, 'load(');
+  const code = readFileSync(script, 'utf8').replace(/\bimport\(/g, 'load(');
   new Function('load', code)(load);
 };
 
@@ -34,8 +41,12 @@ test('the built script runs as a classic script tag and sends a valid batch', as
     <script type="application/ld+json">{"@type":"Product","sku":"MUG","name":"Mug","offers":{"price":"12","priceCurrency":"EUR"}}</script>`;
   window.shoploop = Object.assign(() => {}, { q: [['identify', 'C-1']] as ArrayLike<unknown>[] });
 
-  runBuilt('pk_built');
+  const imports: Promise<unknown>[] = [];
+  runBuilt('pk_built', (url) => imports[imports.push(loadProduct(url)) - 1]!);
   expect(window.shoploop!.v).toBe('0.1.0');
+  // the product detector is imported, then asked: the view_item follows the page_view
+  await Promise.all(imports);
+  await settle();
   dispatchEvent(new Event('pagehide'));
   await settle();
 
@@ -64,12 +75,12 @@ test('the built script loads the built UI beside it; the block renders and its i
 
   runBuilt('pk_built_ui', (url) => {
     imported.push(url);
-    return import(/* @vite-ignore */ `${process.cwd()}/${ui}`);
+    return url.endsWith('ui.js') ? import(/* @vite-ignore */ `${process.cwd()}/${ui}`) : loadProduct(url);
   });
   // importing the built module takes a moment when the machine is busy with other test files
   await vi.waitFor(() => expect(block.shadowRoot?.querySelectorAll('a')).toHaveLength(2), { timeout: 10_000 });
 
-  expect(imported).toEqual(['https://shop.example/sl/shoploop-ui.js']);
+  expect(imported).toEqual(['https://shop.example/sl/shoploop-product.js', 'https://shop.example/sl/shoploop-ui.js']);
   const vid = localStorage.getItem('shoploop:id')!.split(' ')[0];
   expect(Object.fromEntries(recommendations[0]!.searchParams)).toEqual({
     site: 'pk_built_ui',

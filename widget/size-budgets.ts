@@ -6,6 +6,8 @@
 export const sizeBudgets: Record<string, number> = {
   'shoploop.js': 3000,
   'shoploop-ui.js': 12_000,
+  // the product detector (JSON-LD, microdata, Open Graph, platform script data), imported on every page view
+  'shoploop-product.js': 1_500,
   // the soft prompt for web push (workbox-window and idb inside), imported by the UI at a moment of intent
   'shoploop-push.js': 6_000,
   // the push service worker (idb inside), fetched once by the browser when the visitor subscribes

@@ -6,6 +6,7 @@ import { sizeBudgets } from './size-budgets.ts';
 const tracker = 'dist/widget/shoploop.js';
 const ui = 'dist/widget/shoploop-ui.js';
 const push = 'dist/widget/shoploop-push.js';
+const product = 'dist/widget/shoploop-product.js';
 const budgets = Object.entries(sizeBudgets).map(([file, bytes]) => [`dist/widget/${file}`, bytes] as const);
 
 const read = (file: string) => {
@@ -18,12 +19,14 @@ test.each(budgets)('%s is at most %i bytes gzipped', (file, budget) => {
   expect(gzipped, `${file} is ${gzipped} bytes gzipped; the budget is ${budget}`).toBeLessThanOrEqual(budget);
 });
 
-test('the tracking script is a classic script whose one import() is the UI bundle, with no debug code', () => {
+test('the tracking script is a classic script whose import()s are the UI bundle and the product detector, with no debug code', () => {
   const code = read(tracker).toString();
   expect(code).not.toMatch(/\bimport\s*[{"'`*]|\bimport\s+\w|\bexport\s/); // no static import or export
   const imports = code.match(/\bimport\s*\([^)]*\)/g) ?? [];
-  expect(imports).toHaveLength(1);
-  expect(imports[0]).toMatch(/^import\([\w.]+\+["'`]shoploop-ui\.js["'`]\)$/); // the folder of the script + the file
+  expect(imports).toHaveLength(2);
+  // the folder of the script + the file
+  expect(imports.find((i) => /ui\.js/.test(i))).toMatch(/^import\([\w.]+\+["'`]shoploop-ui\.js["'`]\)$/);
+  expect(imports.find((i) => /product\.js/.test(i))).toMatch(/^import\([\w.]+\+["'`]shoploop-product\.js["'`]\)$/);
   expect(code).not.toContain('console.');
   expect(code).not.toMatch(/preact|workbox/i);
 });
@@ -42,5 +45,12 @@ test('the push chunk takes Preact from the UI bundle beside it and nothing else,
   const code = read(push).toString();
   expect(code.match(/\bfrom\s*["'`][^"'`]*["'`]/g)).toEqual(['from"./shoploop-ui.js"']);
   expect(code).not.toMatch(/\bimport\s*\(/);
+  expect(code).not.toContain('console.');
+});
+
+test('the product detector is an ES module that imports nothing and exports findProduct, with no debug code', () => {
+  const code = read(product).toString();
+  expect(code).not.toMatch(/\bimport\s*[({"'`*]|\bfrom\s*["'`]/);
+  expect(code).toMatch(/\bexport\s*\{\s*\w+ as findProduct\s*\}/);
   expect(code).not.toContain('console.');
 });

@@ -6,6 +6,8 @@ import { freshIndexedDb, settle, stubCollector, useFakeClock } from './testing.t
 // What boot hands to the push UI (push.test.ts covers how it is loaded) and the push_click it reports itself.
 vi.mock('./blocks.ts', () => ({ showBlocks: vi.fn() }));
 vi.mock('./push.ts', () => ({ showPush: vi.fn() }));
+// the product detector runs in-process (node cannot import() it from the tracker's folder; build.test.ts does)
+vi.mock('./product.ts', async () => ({ withProduct: (await import('./testing.ts')).detectInProcess }));
 
 // boot() changes the window for good (history wrappers): every test uses its own site key and reads only its own.
 let n = 0;
@@ -73,10 +75,12 @@ test('a returning visitor’s add to cart is a moment at once, from the dataLaye
 test('a sold-out product’s page is a moment, not on a first page view, not for a product in stock', async () => {
   document.head.innerHTML += soldOut;
   const first = start();
+  await settle(); // the product detector has answered
   expect(pushed(first)).toEqual([]);
 
   returning();
   const site = start();
+  await settle();
   expect(pushed(site)).toEqual(['sold_out']);
   document.head.innerHTML = `<title>Vase</title><script type="application/ld+json">{"@type":"Product","sku":"VASE","offers":{"availability":"InStock"}}</script>`;
   await navigate('/products/vase');

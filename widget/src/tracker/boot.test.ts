@@ -5,6 +5,8 @@ import { freshIndexedDb, settle, stubCollector, useFakeClock } from './testing.t
 
 // blocks.test.ts covers what showBlocks does; here it only records when boot calls it
 vi.mock('./blocks.ts', () => ({ showBlocks: vi.fn() }));
+// the product detector runs in-process (node cannot import() it from the tracker's folder; build.test.ts does)
+vi.mock('./product.ts', async () => ({ withProduct: (await import('./testing.ts')).detectInProcess }));
 
 // boot() changes the window for good (listeners, history and dataLayer wrappers): every test uses its own site
 // key and reads only what its own tracker sent.
@@ -90,6 +92,7 @@ test('granting consent on the page reports the page view it missed', async () =>
 test('a product page: page_view, then view_item from structured data; again after an SPA navigation', async () => {
   document.head.innerHTML += `<script type="application/ld+json">{"@type":"Product","sku":"MUG","name":"Mug","offers":{"price":"12","priceCurrency":"EUR"}}</script>`;
   const site = start();
+  await settle(); // the detector has answered for the first page
   history.pushState(null, '', '/products/vase');
   document.head.innerHTML = `<title>Vase</title><script type="application/ld+json">{"@type":"Product","sku":"VASE","name":"Vase"}</script>`;
   await vi.advanceTimersByTimeAsync(300);

@@ -25,8 +25,12 @@ const text =
   (value) =>
     value != null && String(value).slice(0, max);
 
-/** numbers, or strings such as "19.99" (schema.org prices are often strings) */
-const money: Rule = (value) => inRange(parseFloat(value as string), maxPrice);
+/**
+ * numbers, or strings as shops write them: "19.99", "$1,299.00", "1.299,00 €", "19,99". A dot or comma before
+ * exactly three digits separates thousands; a comma left over is the decimal point.
+ */
+const money: Rule = (value) =>
+  inRange(parseFloat(String(value).replace(/[.,](?=\d{3}\b)|[^\d.,-]/g, '').replace(',', '.')), maxPrice);
 
 const quantity: Rule = (value) => inRange(Math.round(parseFloat(value as string)), maxQuantity);
 

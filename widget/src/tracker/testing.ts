@@ -2,6 +2,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import type { CollectBatch } from '../../../server/src/collect/schema.ts';
+import { findProduct } from './detect/product.ts';
+import { pageUrl } from './detect/spa.ts';
 
 /** A fresh, empty IndexedDB for this test; a "reload" creates a new tracker over the same one. */
 export const freshIndexedDb = (): IDBFactory => {
@@ -35,3 +37,16 @@ export const settle = async (): Promise<void> => {
 
 /** Fake setTimeout/Date only: fake-indexeddb schedules with setImmediate, which must stay real. */
 export const useFakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+
+/**
+ * Stands in for `withProduct` (./product.ts): node cannot import() shoploop-product.js from the tracker's folder, so
+ * the same detector runs in-process, a tick later as after the import, skipped if the page changed meanwhile.
+ * `vi.mock('./product.ts', async () => ({ withProduct: (await import('./testing.ts')).detectInProcess }))`
+ */
+export const detectInProcess = (_config: unknown, onProduct: (item: Record<string, any>) => void): void => {
+  const page = pageUrl();
+  void Promise.resolve().then(() => {
+    const item = page == pageUrl() && findProduct();
+    if (item) onProduct(item);
+  });
+};

@@ -1,11 +1,18 @@
 import type { SchemaNode } from './product.ts';
 
-/** A node and what it holds at the top: list items, `@graph`, `mainEntity` (not lists of products: a category page). */
+/**
+ * A node and the nodes it holds for the page as a whole: list items, `@graph`, `mainEntity`, a review's
+ * `itemReviewed`. Not an ItemList's elements: those are the products of a category page.
+ */
 const nodes = (node: any): SchemaNode[] =>
-  Array.isArray(node) ? node.flatMap(nodes) : node ? [node, ...nodes(node['@graph'] ?? node.mainEntity)] : [];
+  Array.isArray(node)
+    ? node.flatMap(nodes)
+    : node
+      ? [node, ...nodes(node['@graph'] ?? node.mainEntity ?? node.itemReviewed)]
+      : [];
 
-/** The first schema.org Product (or ProductGroup, IndividualProduct...) in the page's JSON-LD blocks. */
-export const jsonLdProduct = (): SchemaNode | undefined =>
+/** Every schema.org Product (or ProductGroup, IndividualProduct...) of the page's JSON-LD blocks, in page order. */
+export const jsonLdProducts = (): SchemaNode[] =>
   [...document.querySelectorAll('script[type$="ld+json"]')]
     .flatMap((script) => {
       try {
@@ -14,4 +21,4 @@ export const jsonLdProduct = (): SchemaNode | undefined =>
         return []; // invalid JSON is common in the wild (trailing commas, raw newlines): skip the block
       }
     })
-    .find((node) => /Product/.test(node['@type']));
+    .filter((node) => /Product/.test(node['@type']));
