@@ -15,13 +15,14 @@ export const SHOPPER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (K
  * Debian's Chromium through playwright-core (no browser download; playwright gives it a fresh profile). The
  * flags keep it off the closed network, where its background connections would only be refused.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extra: { args?: string[]; ignoreDefaultArgs?: string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH); .ci/run installs it`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-agent=${SHOPPER_UA}`],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-agent=${SHOPPER_UA}`, ...(extra.args ?? [])],
+    ignoreDefaultArgs: extra.ignoreDefaultArgs, // e.g. playwright's --disable-back-forward-cache, for a bfcache test
   });
 }
