@@ -105,6 +105,21 @@ describe('retry', () => {
     service.delay(400);
     const outcome = await senderFor({ timeoutMs: 100 }).send(target(sub), 'x', site, options);
     expect(outcome).toMatchObject({ kind: 'retry', status: null, retryAfterMs: null, error: expect.stringMatching(/timeout/) });
+    // the service had the message and keeps it (so a retry after a timeout may deliver twice: the service
+    // worker drops a repeated id); wait for it here so it does not land in the next test
+    await service.waitForMessages(1);
+  });
+
+  test('a kept-alive connection the service closed just as it was reused is tried once more at once', async () => {
+    const sub = service.subscribe();
+    const s = senderFor({ perServiceConcurrency: 1 });
+    expect(await s.send(target(sub), 'opens the connection', site, options)).toMatchObject({ kind: 'delivered' });
+    service.failNext(1, { hangUp: true });
+    expect(await s.send(target(sub), 'second', site, options)).toMatchObject({ kind: 'delivered' });
+    expect(service.messages.map((m) => m.text)).toEqual(['opens the connection', 'second']);
+    expect(service.requests).toBe(3);
+    service.failNext(2, { hangUp: true }); // only once: a second hang-up is the outbox's to retry
+    expect(await s.send(target(sub), 'third', site, options)).toMatchObject({ kind: 'retry', status: null, error: expect.stringMatching(/ECONNRESET/) });
   });
 
   test('a connection refused (network error)', async () => {
@@ -233,6 +248,15 @@ describe('concurrency per push service', () => {
     expect(service.maxInFlight).toBe(limit);
     expect(service.messages).toHaveLength(limit * 4);
   });
+});
+
+test('keys nothing can be encrypted for are refused, not thrown', async () => {
+  const sub = service.subscribe();
+  const offCurve = Buffer.from(sub.keys.p256dh, 'base64url');
+  offCurve[64]! ^= 1;
+  const outcome = await senderFor().send({ ...target(sub), p256dh: offCurve.toString('base64url') }, 'x', site, options);
+  expect(outcome).toMatchObject({ kind: 'refused', error: expect.stringMatching(/subscription keys unusable/) });
+  expect(service.requests).toBe(0);
 });
 
 describe("a caller's mistakes throw", () => {

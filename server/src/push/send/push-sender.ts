@@ -4,6 +4,7 @@ import webPush from 'web-push';
 import { checkEndpoint, type EndpointPolicy } from '../endpoints/endpoint-policy.ts';
 import { AddressRefusedError, GuardedAgent } from './guarded-agent.ts';
 import { OriginLimit } from './origin-limit.ts';
+import { postPush, type PushResponse } from './post-push.ts';
 import { pushTopic } from './push-topic.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { VapidTokens, type VapidKeys } from './vapid-tokens.ts';
@@ -50,9 +51,10 @@ const MAX_TTL_SECONDS = 28 * 24 * 60 * 60; // FCM's and web-push's ceiling
 const tlsKeys = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'ciphers', 'minVersion', 'maxVersion', 'servername'] as const;
 
 /**
- * Sends Web Push messages: web-push encrypts (RFC 8291) and makes the request (RFC 8030); this class adds what a
- * server that sends millions of them needs: the allow-list and address check on every send, a VAPID token per
- * push-service origin reused for hours, a per-origin concurrency limit, and an outcome the outbox can act on.
+ * Sends Web Push messages: web-push encrypts (RFC 8291) and writes the request (RFC 8030), postPush sends it; this
+ * class adds what a server that sends millions of them needs: the allow-list and address check on every send, a
+ * VAPID token per push-service origin reused for hours, a per-origin concurrency limit, and an outcome the outbox
+ * can act on ('refused' also covers keys nothing can be encrypted for).
  * `send` resolves with an outcome for every answer, network failure or timeout; it throws only on a caller's
  * mistake (a payload over MAX_PAYLOAD_BYTES, a TTL that is not a number, unusable VAPID keys).
  */
@@ -88,23 +90,27 @@ export class PushSender {
     const authorization = this.vapid.authorization(origin, vapid);
     const topic = pushTopic(options.topic);
 
+    // web-push encrypts (RFC 8291) and writes the request's headers; it never signs, as the cached token is given.
+    let details: webPush.RequestDetails;
+    try {
+      details = webPush.generateRequestDetails({ endpoint, keys: { p256dh: unpadded(target.p256dh), auth: unpadded(target.auth) } }, payload, {
+        TTL: Math.min(MAX_TTL_SECONDS, Math.max(0, Math.floor(options.ttlSeconds))),
+        urgency: options.urgency,
+        ...(topic ? { topic } : {}),
+        contentEncoding: 'aes128gcm',
+        // null, not absent: then web-push ignores any webPush.setVapidDetails made elsewhere (its typings want an object)
+        vapidDetails: null as unknown as undefined,
+        headers: { Authorization: authorization },
+      });
+    } catch (err) {
+      // keys that passed no checkSubscription (a p256dh off the curve, a short auth): nothing can be sent to them
+      return { kind: 'refused', error: `subscription keys unusable: ${err instanceof Error ? err.message : String(err)}` };
+    }
     return this.limit.run(origin, async () => {
       try {
-        const res = await webPush.sendNotification({ endpoint, keys: { p256dh: unpadded(target.p256dh), auth: unpadded(target.auth) } }, payload, {
-          TTL: Math.min(MAX_TTL_SECONDS, Math.max(0, Math.floor(options.ttlSeconds))),
-          urgency: options.urgency,
-          ...(topic ? { topic } : {}),
-          contentEncoding: 'aes128gcm',
-          // null, not absent: web-push then never signs, even if someone called webPush.setVapidDetails (its
-          // typings allow only an object); the cached token is the Authorization header
-          vapidDetails: null as unknown as undefined,
-          headers: { Authorization: authorization },
-          agent: this.agent,
-          timeout: this.timeoutMs,
-        });
-        return { kind: 'delivered', status: res.statusCode };
+        return this.outcomeOf(await postPush(details, this.agent, this.timeoutMs));
       } catch (err) {
-        return this.outcomeOf(err);
+        return this.failureOf(err);
       }
     });
   }
@@ -114,18 +120,19 @@ export class PushSender {
     this.agent.destroy();
   }
 
-  private outcomeOf(err: unknown): PushOutcome {
-    if (err instanceof webPush.WebPushError) {
-      const status = err.statusCode;
-      const error = `push service answered ${status}${err.body ? `: ${String(err.body).slice(0, 200)}` : ''}`;
-      if (status === 404 || status === 410) return { kind: 'gone', status };
-      if (status === 429 || status >= 500) return { kind: 'retry', status, retryAfterMs: retryAfterMs(err.headers['retry-after'], this.now()), error };
-      return { kind: 'rejected', status, error };
-    }
+  private outcomeOf(res: PushResponse): PushOutcome {
+    const { status } = res;
+    if (status >= 200 && status < 300) return { kind: 'delivered', status };
+    const error = `push service answered ${status}${res.body ? `: ${res.body.slice(0, 200)}` : ''}`;
+    if (status === 404 || status === 410) return { kind: 'gone', status };
+    if (status === 429 || status >= 500) return { kind: 'retry', status, retryAfterMs: retryAfterMs(res.headers['retry-after'], this.now()), error };
+    return { kind: 'rejected', status, error }; // other 4xx, and a redirect (never followed)
+  }
+
+  private failureOf(err: unknown): PushOutcome {
     if (err instanceof AddressRefusedError) return { kind: 'refused', error: err.message };
     const code = (err as NodeJS.ErrnoException)?.code;
     const message = err instanceof Error ? err.message : String(err);
-    if (message === 'Socket timeout') return { kind: 'retry', status: null, retryAfterMs: null, error: `timeout: no answer for ${this.timeoutMs} ms` };
     return { kind: 'retry', status: null, retryAfterMs: null, error: code ? `${code}: ${message}` : message };
   }
 }

@@ -7,7 +7,7 @@ import type { Fault, LocalPushService, LocalSubscription, ReceivedMessage, Refus
  *   POST /_control/subscriptions {applicationServerKey?}   → a subscription (the service keeps its private keys)
  *   POST /_control/unsubscribe {endpoint}                   → later sends to it get 410
  *   GET  /_control/messages  ·  GET /_control/refusals      → what arrived (decrypted) and what was refused
- *   POST /_control/faults {status, retryAfter?, count?, endpoint?}  ·  POST /_control/delay {ms}  ·  POST /_control/reset
+ *   POST /_control/faults {status, retryAfter?, count?, endpoint?} or {hangUp: true, count?, endpoint?}  ·  POST /_control/delay {ms}  ·  POST /_control/reset
  * It listens on 127.0.0.1 only and exists only in tests.
  */
 export async function handleControl(service: LocalPushService, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -38,9 +38,9 @@ export async function handleControl(service: LocalPushService, req: IncomingMess
       return send(200, service.refusals);
     case 'POST /_control/faults': {
       const status = num(body.status);
-      if (status === undefined) return send(400, { error: 'status is required' });
+      if (status === undefined && body.hangUp !== true) return send(400, { error: 'status or hangUp is required' });
       const retryAfter = str(body.retryAfter);
-      const fault: Fault = retryAfter === undefined ? { status } : { status, retryAfter };
+      const fault: Fault = status === undefined ? { hangUp: true } : retryAfter === undefined ? { status } : { status, retryAfter };
       const endpoint = str(body.endpoint);
       if (endpoint) service.failFor(endpoint, fault, num(body.count) ?? Infinity);
       else service.failNext(num(body.count) ?? 1, fault);

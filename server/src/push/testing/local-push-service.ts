@@ -38,11 +38,8 @@ export interface Refusal {
   reason: string;
 }
 
-/** An answer to force: 429 with Retry-After, 500, 404, 410 … */
-export interface Fault {
-  status: number;
-  retryAfter?: string;
-}
+/** An answer to force: 429 with Retry-After, 500, 404, 410 …, or closing the connection without one. */
+export type Fault = { status: number; retryAfter?: string } | { hangUp: true };
 
 interface Held {
   privateKey: Buffer;
@@ -197,6 +194,10 @@ export class LocalPushService {
       const id = /^\/push\/([\w-]+)$/.exec(path)?.[1];
       if (req.method !== 'POST' || !id) return refuse(404, 'not a push resource');
       const fault = this.takeFault(id);
+      if (fault && 'hangUp' in fault) {
+        this.refusals.push({ endpoint, status: 0, reason: 'hung up' });
+        return void req.socket.destroy();
+      }
       if (fault) return refuse(fault.status, 'forced', fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
       const sub = this.held.get(id);
       if (!sub) return this.removed.has(id) ? refuse(410, 'subscription expired or unsubscribed') : refuse(404, 'no such subscription');
