@@ -233,14 +233,13 @@ describe('/admin/api/sites/:siteId/settings', () => {
   test('GET answers the defaults; PUT merges a subset over the stored settings and answers them; GET reads them back', async () => {
     const t = await setup();
     const initial = await t.call('GET', '/admin/api/sites/site_test/settings');
-    expect(initial.body).toEqual({
-      site: 'site_test',
-      lifecycle: { sessionTimeoutMinutes: 30, atRiskDays: 7, oneTimeBuyerDormantDays: 60, loyalMinPurchases: 2, loyalRecencyDays: 180, pAliveThreshold: 0.5, minRepeatBuyersForModel: 30 },
-    });
+    // the other parts of the settings (campaigns, contact, catalog) have tests of their own
+    expect(initial.body.site).toBe('site_test');
+    expect(initial.body.lifecycle).toEqual({ sessionTimeoutMinutes: 30, atRiskDays: 7, oneTimeBuyerDormantDays: 60, loyalMinPurchases: 2, loyalRecencyDays: 180, pAliveThreshold: 0.5, minRepeatBuyersForModel: 30 });
     const first = await t.call('PUT', '/admin/api/sites/site_test/settings', { lifecycle: { atRiskDays: 3 } });
     expect(first.status).toBe(200);
     const second = await t.call('PUT', `/admin/api/sites/${SITE_KEY}/settings`, { lifecycle: { sessionTimeoutMinutes: 45 } });
-    expect(second.body).toEqual({ site: 'site_test', lifecycle: { ...initial.body.lifecycle, atRiskDays: 3, sessionTimeoutMinutes: 45 } });
+    expect(second.body).toEqual({ ...initial.body, lifecycle: { ...initial.body.lifecycle, atRiskDays: 3, sessionTimeoutMinutes: 45 } });
     expect((await t.call('GET', '/admin/api/sites/site_test/settings')).body).toEqual(second.body);
   });
 
