@@ -5,12 +5,13 @@ import { startStack, type Stack } from './stack.ts';
 
 /**
  * One stack (server + demo shop + fresh database) and one Chromium per test file; each test gets its own
- * browser context, so its own visitor, storage and IndexedDB.
+ * browser context, so its own visitor, storage and IndexedDB. `env` adds to the server's environment (read when the
+ * stack starts, after the file's earlier beforeAll hooks).
  */
-export function useStack() {
+export function useStack(env?: () => NodeJS.ProcessEnv) {
   const ctx = {} as { stack: Stack; browser: Browser };
   beforeAll(async () => {
-    ctx.stack = await startStack();
+    ctx.stack = await startStack(env?.());
     ctx.browser = await launchChromium();
   });
   afterAll(async () => {

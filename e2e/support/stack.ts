@@ -19,7 +19,7 @@ export interface EventView {
  * The `npm start` stack on free ports with a fresh database file: server and demo shop on different origins
  * (two ports of localhost), so every request the widget makes is cross-origin and CORS is exercised.
  */
-export async function startStack() {
+export async function startStack(extraEnv: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'shoploop-e2e-'));
   const [serverPort, shopPort] = [await freePort(), await freePort()];
   const env = {
@@ -31,6 +31,7 @@ export async function startStack() {
     DEMO_SHOP_PORT: String(shopPort),
     SHOPLOOP_SCHEDULER_INTERVAL_MS: '200',
     DEMO_HISTORY: '0', // each test starts from an empty shop
+    ...extraEnv,
   };
   const clock = new OffsetClock();
   const stack = await startDemoStack({ env, shopPort, clock });
