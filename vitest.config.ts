@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          // real databases, real HTTPS and 100,000-id statistics: generous on a shared 2-core machine
+          testTimeout: 30_000,
           include: ['server/**/*.test.ts', 'bench/**/*.test.ts', 'demo-shop/**/*.test.ts'],
         },
       },
