@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { onPush } from './on-push.ts';
+import { writeState } from './state.ts';
 import { freshWorker, pushEvent, scope } from './testing.ts';
 
 const message = (id = 'msg_1', fields: object = {}) => ({
@@ -16,8 +17,10 @@ const message = (id = 'msg_1', fields: object = {}) => ({
 const push = (payload: object | string | null) => onPush(pushEvent(payload));
 
 let worker: ReturnType<typeof freshWorker>;
-beforeEach(() => {
+beforeEach(async () => {
   worker = freshWorker();
+  // the visitor subscribed through Shoploop's prompt
+  await writeState({ api: 'https://api.example', site: 'pk_1', vid: 'V1', publicKey: 'BKEY' });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -55,6 +58,15 @@ test.each([
 ])('a push with %s still shows a notification: the generic one, opening the shop', async (_, payload) => {
   await push(payload);
   expect(worker.shown).toEqual([{ title: 'shop.example', options: { body: 'There is news for you.', tag: 'shoploop', data: { url: scope } } }]);
+});
+
+test('in a shop’s own worker where nobody subscribed through Shoploop, a push that is not Shoploop’s is left to the shop', async () => {
+  worker = freshWorker(); // no state
+  await push('{"the":"shop’s own"}');
+  await push(null);
+  expect(worker.shown).toEqual([]);
+  await push(message()); // a Shoploop message is still shown
+  expect(worker.shown.map((shown) => shown.title)).toEqual(['Still thinking about it?']);
 });
 
 test('a push whose data cannot be read as text shows the generic notification', async () => {
