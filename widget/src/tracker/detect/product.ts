@@ -43,8 +43,9 @@ export const productToItem = (product: SchemaNode): SchemaNode => {
   };
   const image = first(facts.image);
   return {
-    // the product's own id first (a ProductGroup's productGroupID before its first variant's sku)
-    item_id: idOf(product) ?? idOf(facts),
+    // the product's own id first (a ProductGroup's productGroupID before its first variant's sku); each source on
+    // its own, so that an empty `sku: ""` of the product does not hide its offer's
+    item_id: [product, first(product.offers), variant, first(variant?.offers), product.isVariantOf].map((node) => node && idOf(node)).find((id) => id),
     item_name: facts.name ?? facts.title,
     price: facts.price ?? facts.lowPrice ?? facts.amount,
     currency: facts.priceCurrency ?? facts.currency,
@@ -62,7 +63,12 @@ export const productToItem = (product: SchemaNode): SchemaNode => {
  * names none of them in its title: no product.
  */
 const pick = (products: SchemaNode[]) =>
-  products[1] ? products.find((product) => document.title.includes(first(product.name) as any)) : products[0];
+  products[1]
+    ? products.find((product) => {
+        const name = first(product.name);
+        return name && document.title.includes(name as any);
+      })
+    : products[0];
 
 /**
  * The product this page shows, as an item: from JSON-LD, else microdata, else Open Graph, else the page's own script

@@ -12,9 +12,8 @@ export const readProperties = (scope: ParentNode, attribute: 'itemprop' | 'prope
     node[element.getAttribute(attribute)!.split(':').pop()!] ??= element.hasAttribute('itemscope')
       ? readProperties(element, attribute)
       : (element.getAttribute('content') ??
-        (element as HTMLAnchorElement).href ??
-        (element as HTMLImageElement).src ??
-        element.textContent!.trim());
+        // a link's or an image's URL; an <a> without href (a name, say) is read as its text
+        ((element as HTMLAnchorElement).href || (element as HTMLImageElement).src || element.textContent!.trim()));
   }
   return node;
 };
