@@ -78,6 +78,7 @@ test('a sold-out product’s page is a moment, not on a first page view, not for
   await settle(); // the product detector has answered
   expect(pushed(first)).toEqual([]);
 
+  delete window.shoploop; // the next page
   returning();
   const site = start();
   await settle();
@@ -86,6 +87,7 @@ test('a sold-out product’s page is a moment, not on a first page view, not for
   await navigate('/products/vase');
   document.head.innerHTML = '<title>Socks</title><meta property="og:type" content="product"><meta property="og:title" content="Socks"><meta property="product:retailer_item_id" content="SOCKS"><meta property="product:availability" content="out of stock">';
   await navigate('/products/socks');
+  await settle();
   expect(pushed(site)).toEqual(['sold_out', 'sold_out']);
 });
 
