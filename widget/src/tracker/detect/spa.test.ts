@@ -70,3 +70,21 @@ test('the returned function reports the current page again on demand', () => {
   retrack(true);
   expect(reported()).toEqual(['/', '/']);
 });
+
+test('a hash-routed app: each #/route or #!/route is a page view; an in-page #anchor is not', async () => {
+  onPage = vi.fn(() => location.pathname + location.hash);
+  watchPages(onPage);
+  /** a link click or the router: the browser fires hashchange (happy-dom on a real timer), then the page renders */
+  const go = async (hash: string) => {
+    const changed = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+    location.hash = hash;
+    await changed;
+    await vi.advanceTimersByTimeAsync(300);
+  };
+  await go('reviews'); // an in-page anchor
+  await go('/products/tee');
+  await go('!/cart');
+  history.pushState(null, '', '#/checkout'); // a router that uses the History API with hash URLs
+  await vi.advanceTimersByTimeAsync(300);
+  expect(reported()).toEqual(['/', '/#/products/tee', '/#!/cart', '/#/checkout']);
+});

@@ -1,13 +1,17 @@
 import { guard } from '../guard.ts';
 import { settleMs } from '../timing.ts';
 
-/** The page's URL without its #fragment: in-page anchors are not page views. */
-export const pageUrl = () => location.href.split('#')[0];
+/**
+ * The page's URL without its #fragment: in-page anchors are not page views. A hash-routed single-page app's route
+ * (`#/products/tee`, `#!/cart`) is part of the page's URL.
+ */
+export const pageUrl = () => location.href.replace(/#(?![/!]).*/, '');
 
 /**
  * Calls `onPage()` for the current page and after every navigation that changes the URL (ignoring the
- * #fragment, so in-page anchors are not page views): history.pushState/replaceState, back/forward, and a page
- * restored from the back/forward cache. Returns a function that reports the current page again.
+ * #fragment, so in-page anchors are not page views, but not a hash route): history.pushState/replaceState,
+ * back/forward, a hash route's change, and a page restored from the back/forward cache. Returns a function that
+ * reports the current page again.
  */
 export const watchPages = (onPage: () => void): ((force?: boolean) => void) => {
   let last: string | undefined;
@@ -28,6 +32,7 @@ export const watchPages = (onPage: () => void): ((force?: boolean) => void) => {
     };
   }
   addEventListener('popstate', later);
+  addEventListener('hashchange', later); // a hash route's change (browsers also fire popstate; the URL check dedupes)
   addEventListener('pageshow', (event) => event.persisted && check(true));
   check();
   return check;
