@@ -7,14 +7,12 @@ export interface RequestHeaders {
  * What a request says about the origin of the page that sent it, read only from what a browser writes itself
  * and a page cannot set: `Origin`, `Sec-Fetch-Site` (with the `Host` the browser addressed) and `Referer`.
  * - `declared`: the Origin header. Browsers send it on every cross-origin fetch and every POST; it is the
- *   page's origin, and nothing else is looked at.
- * - `inferred`: no Origin, as on a same-origin GET (Shoploop proxied under the shop's own origin), or
- *   `Origin: null`, which a browser sends for a document with an opaque origin (a sandboxed frame such as a
- *   Shopify custom pixel, which Shopify serves from the shop's own domain) or after a cross-origin redirect. The
- *   page's origin is then the request's own origin when the browser says `Sec-Fetch-Site: same-origin`, and
- *   the Referer's origin when there is one (browsers before Fetch Metadata, or plain http away from localhost,
- *   send no Sec-Fetch-Site). A page elsewhere can strip its Referer but never forge one: a sandboxed frame's
- *   Referer is the URL its document came from.
+ *   page's origin (or `null`, which matches nothing: a sandboxed frame, anywhere, sends it, and Chromium sends
+ *   such a frame's requests without a Referer), and nothing else is looked at.
+ * - `inferred`: no Origin, as on a same-origin GET (Shoploop proxied under the shop's own origin). The page's
+ *   origin is then the request's own origin when the browser says `Sec-Fetch-Site: same-origin`, and the
+ *   Referer's origin when there is one (browsers before Fetch Metadata, or plain http away from localhost,
+ *   send no Sec-Fetch-Site). A page elsewhere can strip its Referer but never forge one.
  * - `none`: nothing to go on (curl, or a same-origin request from a page whose Referrer-Policy strips the
  *   Referer in a browser without Fetch Metadata).
  */
@@ -22,7 +20,7 @@ export type PageOrigin = { kind: 'declared'; origin: string } | { kind: 'inferre
 
 export function pageOrigin(headers: RequestHeaders): PageOrigin {
   const origin = headers.header('origin');
-  if (origin && origin !== 'null') return { kind: 'declared', origin };
+  if (origin) return { kind: 'declared', origin };
   const origins: string[] = [];
   const requestOrigin = headers.header('sec-fetch-site') === 'same-origin' ? requestOriginOf(headers) : undefined;
   if (requestOrigin) origins.push(requestOrigin);

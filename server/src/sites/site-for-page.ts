@@ -10,9 +10,8 @@ import type { SiteCache } from './site-cache.ts';
  *
  * Where the page is comes only from headers a page elsewhere cannot write (http/page-origin.ts): the Origin
  * header when there is one (cross-origin calls, every POST); without it — a same-origin GET, which is what a
- * browser sends when Shoploop is proxied under the shop's own origin — or with `Origin: null` (a sandboxed
- * frame, as Shopify runs custom pixels in), `Sec-Fetch-Site: same-origin` with the Host the browser addressed,
- * or the Referer. So a page on another site is refused whether it calls Shoploop
+ * browser sends when Shoploop is proxied under the shop's own origin — `Sec-Fetch-Site: same-origin` with the
+ * Host the browser addressed, or the Referer. So a page on another site is refused whether it calls Shoploop
  * directly or the shop's proxy, and whatever it strips. A client outside a browser can write any header, but
  * it could always claim an allowed Origin too: this rule keeps other sites' pages out, not scripts.
  */
@@ -25,7 +24,7 @@ export async function siteForPage(siteCache: SiteCache, publicKey: string, heade
     throw forbidden(`origin ${page.origin} is not allowed for this site; add it with: npm run shoploop -- site add-origin ${site.id} ${page.origin}`);
   }
   if (page.kind === 'none') {
-    throw forbidden('the request has no Origin header (or Origin: null), and no Sec-Fetch-Site: same-origin or Referer to stand for it; only pages on the site\'s allowed origins may call this');
+    throw forbidden('the request has no Origin header, and no Sec-Fetch-Site: same-origin or Referer to stand for it; only pages on the site\'s allowed origins may call this');
   }
   if (page.origins.some((origin) => site.allowedOrigins.includes(origin))) return site;
   const proxyHint = page.requestOrigin
