@@ -26,6 +26,8 @@ describe('the tag on plain shop pages of another origin', () => {
     stack = await startStack();
     // the tag as `site snippet` prints it; ?respect-gpc adds data-gpc="respect"
     pages = await startStaticSite(resolve('e2e/pages'), (url) => {
+      if (url.pathname === '/sandboxed-frame.html') return '';
+      if (url.pathname === '/sandboxed-pixel.html') return `<script>${sandboxedPurchase(stack.serverUrl, site.publicKey)}</script>`;
       const gpc = url.searchParams.has('respect-gpc') ? ' data-gpc="respect"' : '';
       return `<script async src="${stack.serverUrl}/shoploop.js" data-site="${site.publicKey}"${gpc}></script>`;
     });
@@ -113,6 +115,19 @@ describe('the tag on plain shop pages of another origin', () => {
     await plain.context.close();
   });
 
+  test('a frame sandboxed without allow-same-origin is refused, even on the shop\'s own origin (how Shopify runs custom pixels)', async () => {
+    // Its requests say Origin: null and carry no Referer, as a sandboxed frame on any other site would: accepting
+    // them would let every page send events for the site (docs/install/shopify.md says what this means there).
+    const { context, page } = await visit();
+    const answer = page.waitForResponse((r) => r.url() === `${stack.serverUrl}/v1/collect`);
+    await page.goto(`${pages.url}/sandboxed-frame.html`);
+    const response = await answer;
+    const headers = await response.request().allHeaders();
+    expect({ status: response.status(), origin: headers.origin, referer: headers.referer }).toEqual({ status: 403, origin: 'null', referer: undefined });
+    expect(await events.stored('v-sandboxed')).toEqual([]);
+    await context.close();
+  });
+
   test('a page restored from the back/forward cache is a page view again', async () => {
     // playwright turns the back/forward cache off by default; a shopper's browser has it on
     const bfBrowser = await launchChromium({ ignoreDefaultArgs: ['--disable-back-forward-cache'] });
@@ -149,6 +164,12 @@ describe('the tag on plain shop pages of another origin', () => {
     await context.close();
   });
 });
+
+/** A purchase posted as a Shopify custom pixel would post it, for a visitor of its own. */
+function sandboxedPurchase(serverUrl: string, siteKey: string): string {
+  const batch = { site: siteKey, vid: 'v-sandboxed', events: [{ id: 'sandboxed-purchase-1', name: 'purchase', ts: 1, sid: 's1', params: { transaction_id: 'T-1', value: 10, currency: 'EUR' } }] };
+  return `fetch(${JSON.stringify(`${serverUrl}/v1/collect`)}, { method: 'POST', keepalive: true, body: ${JSON.stringify(JSON.stringify(batch))} });`;
+}
 
 /** The visitor id the tag stored, once it has run (it is written on the first event). */
 async function waitForVisitor(page: Page): Promise<string> {
