@@ -59,6 +59,7 @@ export class CampaignRunner {
     const rs = await this.db.client.execute('SELECT DISTINCT site_id FROM push_subscriptions');
     for (const row of rs.rows) {
       const siteId = String(row.site_id);
+      const site = { id: siteId, allowedOrigins: await this.originsOf(siteId) };
       const settings = await readCampaignSettings(this.db, siteId);
       await withCursor(
         this.db,
@@ -66,13 +67,18 @@ export class CampaignRunner {
         'catalog',
         now,
         { everyMs: this.options.catalogEveryMs ?? MINUTE, start: () => this.newestChange(siteId) },
-        (after) => planCatalogMessages(this.db, siteId, after, settings, now),
+        (after) => planCatalogMessages(this.db, site, after, settings, now),
       );
       await withCursor(this.db, siteId, 'replenish', now, { everyMs: this.options.replenishEveryMs ?? 15 * MINUTE, start: async () => 0 }, async (p) => {
         await planReplenishMessages(this.db, siteId, this.recommendations, settings, now);
         return p;
       });
     }
+  }
+
+  private async originsOf(siteId: string): Promise<string[]> {
+    const rs = await this.db.client.execute({ sql: 'SELECT allowed_origins FROM sites WHERE id = ?', args: [siteId] });
+    return rs.rows[0] ? (JSON.parse(String(rs.rows[0].allowed_origins)) as string[]) : [];
   }
 
   private async newestChange(siteId: string): Promise<number> {

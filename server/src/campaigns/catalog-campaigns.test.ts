@@ -66,3 +66,19 @@ describe('back in stock and price drop', () => {
     expect(await f.messages('&campaign=price_drop')).toHaveLength(1);
   });
 });
+
+test('a sale ending in 6 hours gives its price-drop message 6 hours to live', async () => {
+  const f = await pushFixture();
+  const sub = await f.subscribe('viewer');
+  await f.send('viewer', f.event('view_item', { items: [{ item_id: MUG.item_id }] }));
+  await f.advance(MINUTE);
+  const from = new Date(f.clock.now() - HOUR).toISOString();
+  const to = new Date(f.clock.now() + 6 * HOUR).toISOString();
+  await importFeed(f.db, f.site.id, [{ ...MUG, price: '12.50 EUR', sale_price: '9.00 EUR', sale_price_effective_date: `${from}/${to}` }], f.clock.now());
+  await f.advance(MINUTE);
+  const [pushed] = f.service.messagesFor(sub.endpoint);
+  expect(JSON.parse(pushed!.text).title).toBe('Blue enamel mug is now €9.00');
+  expect(pushed!.ttl).toBe(Math.floor((Date.parse(to) - f.clock.now()) / 1000));
+  expect(pushed!.ttl).toBeLessThan(6 * 3600);
+  expect((await f.messages('&campaign=price_drop'))[0]!.expiresAt).toBe(to);
+});

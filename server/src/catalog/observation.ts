@@ -11,6 +11,8 @@ export interface ProductObservation {
   category?: string | undefined;
   brand?: string | undefined;
   availability?: Availability | undefined;
+  /** a feed's sale price ends then (ms; null: no sale, or no end); events never say */
+  saleEndsAt?: number | null | undefined;
 }
 
 export interface FieldChange {

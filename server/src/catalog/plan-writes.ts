@@ -12,7 +12,7 @@ function* chunks<T>(list: T[], size: number): Generator<T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
 }
 
-export interface CurrentRow extends Pick<Product, 'name' | 'price' | 'currency' | 'image' | 'url' | 'category' | 'brand' | 'availability'> {
+export interface CurrentRow extends Pick<Product, 'name' | 'price' | 'currency' | 'image' | 'url' | 'category' | 'brand' | 'availability' | 'saleEndsAt'> {
   itemId: string;
 }
 
@@ -22,7 +22,7 @@ export async function readCurrent(client: Client, siteId: string, itemIds: strin
   for (let i = 0; i < itemIds.length; i += READ_CHUNK) {
     const chunk = itemIds.slice(i, i + READ_CHUNK);
     const rs = await client.execute({
-      sql: `SELECT item_id, name, price, currency, image, url, category, brand, availability FROM products
+      sql: `SELECT item_id, name, price, currency, image, url, category, brand, availability, sale_ends_at FROM products
             WHERE site_id = ? AND item_id IN (${chunk.map(() => '?').join(',')})`,
       args: [siteId, ...chunk],
     });
@@ -37,6 +37,7 @@ export async function readCurrent(client: Client, siteId: string, itemIds: strin
         category: r.category as string | null,
         brand: r.brand as string | null,
         availability: r.availability as CurrentRow['availability'],
+        saleEndsAt: r.sale_ends_at === null ? null : Number(r.sale_ends_at),
       });
     }
   }
@@ -68,8 +69,10 @@ export async function planCatalogWrites(
   const current = await readCurrent(client, siteId, merged.map((o) => o.itemId));
   const upserts = new Map<string, InValue[][]>(); // column list → rows: products changing the same fields share one statement
   const changeRows: InValue[][] = [];
+  const saleEnds: Array<[string, number | null]> = [];
   for (const obs of merged) {
     const before = current.get(obs.itemId);
+    if (obs.saleEndsAt !== undefined && obs.saleEndsAt !== (before?.saleEndsAt ?? null)) saleEnds.push([obs.itemId, obs.saleEndsAt]);
     const changes = diffProduct(before, obs);
     if (changes.length === 0) continue;
     if (before) plan.updated++;
@@ -92,6 +95,14 @@ export async function planCatalogWrites(
         args: chunk.flat(),
       });
     }
+  }
+  // when a sale ends is no field of its own history: it only bounds what a price-drop message may promise
+  for (const chunk of chunks(saleEnds, WRITE_CHUNK / 2)) {
+    plan.statements.push({
+      sql: `UPDATE products SET sale_ends_at = CASE item_id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END
+            WHERE site_id = ? AND item_id IN (${chunk.map(() => '?').join(', ')})`,
+      args: [...chunk.flat(), siteId, ...chunk.map(([id]) => id)],
+    });
   }
   for (const chunk of chunks(changeRows, WRITE_CHUNK)) {
     plan.statements.push({

@@ -3,7 +3,7 @@ import type { CampaignSettings, PushCampaignId } from '../settings.ts';
 import { fillTemplate, formatPrice } from './fill-template.ts';
 
 /** What a message may show of a product: only trusted fields (catalog/trust), null where none is. */
-export type MessageProduct = Omit<TrustedProduct, 'availability'>;
+export type MessageProduct = Omit<TrustedProduct, 'availability' | 'saleEndsAt'>;
 
 export interface RenderInput {
   messageId: string;

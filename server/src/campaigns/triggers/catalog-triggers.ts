@@ -1,6 +1,6 @@
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.ts';
-import { trustedChangesSince, type TrustedChange } from '../../catalog/trust/index.ts';
+import { trustedChangesSince, trustedProduct, type TrustedChange } from '../../catalog/trust/index.ts';
 import type { CampaignSettings } from '../settings.ts';
 import { MINUTE, planMessage, productTopic } from './new-message.ts';
 import { subscribersInterestedIn } from './subscribers.ts';
@@ -28,13 +28,17 @@ export function newsOf(change: TrustedChange, settings: CampaignSettings): { cam
  * subscribed people who viewed or carted that product within the campaign's look-back. A change a single forged
  * event made is not trusted (catalog/trust), so it never reaches here. Returns the new position.
  */
-export async function planCatalogMessages(db: Db, siteId: string, afterId: number, settings: CampaignSettings, now: number): Promise<number> {
+export async function planCatalogMessages(db: Db, site: { id: string; allowedOrigins: string[] }, afterId: number, settings: CampaignSettings, now: number): Promise<number> {
+  const siteId = site.id;
   const changes = await trustedChangesSince(db, siteId, afterId, CHANGES_PER_RUN);
   const statements: InStatement[] = [];
   for (const change of changes) {
     const news = newsOf(change, settings);
     if (!news) continue;
     const s = settings[news.campaign];
+    // a sale ending in 6 hours gets a message that lives 6 hours; an offer already over is no news
+    const endsAt = news.campaign === 'price_drop' ? ((await trustedProduct(db, site, change.itemId))?.saleEndsAt ?? null) : null;
+    if (endsAt !== null && endsAt <= now + s.delayMinutes * MINUTE) continue;
     for (const person of await subscribersInterestedIn(db, siteId, change.itemId, now - s.lookbackDays * DAY)) {
       statements.push(
         planMessage({
@@ -45,6 +49,7 @@ export async function planCatalogMessages(db: Db, siteId: string, afterId: numbe
           createdAt: now,
           sendAt: now + s.delayMinutes * MINUTE,
           ttlHours: s.ttlHours,
+          endsAt,
           holdoutPercent: s.holdoutPercent,
           urgency: 'normal',
           topic: productTopic(news.campaign === 'price_drop' ? 'price' : 'stock', change.itemId),

@@ -17,6 +17,8 @@ export interface NewMessage {
   createdAt: number;
   sendAt: number;
   ttlHours: number;
+  /** an offer's own end (a sale's), when it comes before the TTL does */
+  endsAt?: number | null;
   holdoutPercent: number;
   urgency: 'very-low' | 'low' | 'normal' | 'high';
   topic: string;
@@ -36,7 +38,7 @@ export const newMessageId = () => randomId('msg_', 20);
  */
 export function planMessage(m: NewMessage): InStatement {
   const held = inHoldout(m.profileId, m.campaign, m.holdoutPercent);
-  const expiresAt = m.sendAt + m.ttlHours * HOUR;
+  const expiresAt = Math.min(m.sendAt + m.ttlHours * HOUR, m.endsAt ?? Infinity);
   const person = parseProfileId(m.profileId);
   const subscribed =
     person.kind === 'visitor'

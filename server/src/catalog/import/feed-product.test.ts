@@ -12,7 +12,7 @@ describe('field mapping', () => {
     ).toEqual({
       ok: true,
       ignored: [],
-      product: { itemId: 'A', name: 'Mug', price: 4.5, currency: 'GBP', category: 'Kitchen', brand: 'Loop', image: 'https://s.example/a.png', url: 'https://s.example/a', availability: 'in_stock' },
+      product: { itemId: 'A', name: 'Mug', price: 4.5, currency: 'GBP', category: 'Kitchen', brand: 'Loop', image: 'https://s.example/a.png', url: 'https://s.example/a', availability: 'in_stock', saleEndsAt: null },
     });
   });
 
@@ -57,8 +57,9 @@ describe('sale price', () => {
   test('only inside its effective period', () => {
     const during = '2026-11-20T00:00Z/2026-11-30T00:00Z';
     const later = '2026-12-01T00:00+0000/2026-12-05T00:00+0000';
-    expect(read({ id: 'S', price: '8 GBP', sale_price: '6 GBP', sale_price_effective_date: during })).toMatchObject({ product: { price: 6 } });
-    expect(read({ id: 'S', price: '8 GBP', sale_price: '6 GBP', sale_price_effective_date: later })).toMatchObject({ product: { price: 8 } });
+    expect(read({ id: 'S', price: '8 GBP', sale_price: '6 GBP', sale_price_effective_date: during })).toMatchObject({ product: { price: 6, saleEndsAt: Date.parse('2026-11-30T00:00Z') } });
+    expect(read({ id: 'S', price: '8 GBP', sale_price: '6 GBP', sale_price_effective_date: later })).toMatchObject({ product: { price: 8, saleEndsAt: null } });
+    expect(read({ id: 'S', price: '8 GBP', sale_price: '6 GBP' })).toMatchObject({ product: { price: 6, saleEndsAt: null } }); // a sale with no end
   });
 
   test('prices in two currencies are refused', () => {

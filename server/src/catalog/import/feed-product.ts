@@ -65,10 +65,11 @@ function feedRowSchema(options: FeedProductOptions) {
 type FeedRowValues = z.infer<ReturnType<typeof feedRowSchema>>;
 
 /** Merchant's rule: a sale price replaces the price, within its effective period when one is given. */
-function effectivePrice(row: FeedRowValues, now: number): Money | undefined {
+function effectivePrice(row: FeedRowValues, now: number): { money: Money | undefined; saleEndsAt: number | null } {
   const period = row.sale_price_effective_date;
   const saleApplies = row.sale_price && (!period || (period.from <= now && now < period.to));
-  return saleApplies ? row.sale_price : row.price;
+  // a sale with an end is news only until then: a price-drop message about it lives no longer
+  return saleApplies ? { money: row.sale_price, saleEndsAt: period && Number.isFinite(period.to) ? period.to : null } : { money: row.price, saleEndsAt: null };
 }
 
 /** The one currency the row states, or the fields that disagree. */
@@ -106,7 +107,7 @@ export function createFeedProductReader(options: FeedProductOptions): (raw: RawF
     const row = parsed.data;
     const currencyOfRow = rowCurrency(row);
     if (!currencyOfRow.ok) return { ok: false, itemId, reason: currencyOfRow.reason, ignored };
-    const money = effectivePrice(row, options.now);
+    const { money, saleEndsAt } = effectivePrice(row, options.now);
     const product: ProductObservation = {
       itemId: row.item_id,
       name: row.name,
@@ -117,9 +118,10 @@ export function createFeedProductReader(options: FeedProductOptions): (raw: RawF
       category: row.category,
       brand: row.brand,
       availability: row.availability,
+      saleEndsAt,
     };
     // the catalog never stores a bare id (planCatalogWrites has nothing to write), so say so rather than count it
-    if (Object.entries(product).every(([k, v]) => k === 'itemId' || v === undefined)) {
+    if (Object.entries(product).every(([k, v]) => k === 'itemId' || k === 'saleEndsAt' || v === undefined)) {
       return { ok: false, itemId, reason: 'nothing but an id: no name, price, availability or other product field', ignored };
     }
     return { ok: true, product, ignored };

@@ -21,7 +21,7 @@ describe('what a message may say of a product', () => {
     t.clock.advance(60_000);
     await viewFrom(t.app, ['forger'], forged);
     await viewFrom(t.app, ['forger'], forged); // again: the same visitor is never counted twice
-    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: 'White Mug', price: 4.5, currency: 'GBP', image: mug.image, url: mug.url, availability: 'in_stock' });
+    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: 'White Mug', price: 4.5, currency: 'GBP', image: mug.image, url: mug.url, availability: 'in_stock', saleEndsAt: null });
     expect(await t.changes()).toEqual(before);
   });
 
@@ -63,11 +63,11 @@ describe('what a message may say of a product', () => {
   test('a product only events describe has empty fields until three visitors agree; a link off the shop and an http image never show', async () => {
     const t = await shop();
     await viewFrom(t.app, ['forger'], forged);
-    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: null, price: null, currency: null, image: null, url: null, availability: null });
+    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: null, price: null, currency: null, image: null, url: null, availability: null, saleEndsAt: null });
     await viewFrom(t.app, ['a', 'b'], forged);
-    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: 'FREE PHONE call 0900', price: 0.5, currency: 'GBP', image: null, url: null, availability: 'in_stock' });
+    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: 'FREE PHONE call 0900', price: 0.5, currency: 'GBP', image: null, url: null, availability: 'in_stock', saleEndsAt: null });
     await viewFrom(t.app, ['c', 'd', 'e'], mug);
-    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: 'White Mug', price: 4.5, currency: 'GBP', image: mug.image, url: mug.url, availability: 'in_stock' });
+    expect(await t.product()).toEqual({ itemId: 'SKU-1', name: 'White Mug', price: 4.5, currency: 'GBP', image: mug.image, url: mug.url, availability: 'in_stock', saleEndsAt: null });
     expect((await t.changes()).map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
       ['price', null, '0.5'],
       ['availability', null, 'in_stock'],

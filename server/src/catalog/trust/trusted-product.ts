@@ -11,6 +11,8 @@ export interface TrustedProduct {
   image: string | null;
   url: string | null;
   availability: string | null;
+  /** when the feed's sale price ends (null: no sale, or no end) */
+  saleEndsAt: number | null;
 }
 
 /**
@@ -33,5 +35,6 @@ export async function trustedProduct(db: Db, site: { id: string; allowedOrigins:
     image: safeImageUrl(p.image),
     url: safeShopUrl(p.url, site.allowedOrigins),
     availability: p.availability,
+    saleEndsAt: p.saleEndsAt,
   };
 }

@@ -22,6 +22,8 @@ export const products = sqliteTable(
     category: text('category'),
     brand: text('brand'),
     availability: text('availability', { enum: availabilities }),
+    /** when the feed's current sale price ends (null: no sale, or no end given): a price-drop message expires then */
+    saleEndsAt: epochMs('sale_ends_at'),
     /** Hidden by the shop: never recommended. */
     hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
     firstSeenAt: epochMs('first_seen_at').notNull(),

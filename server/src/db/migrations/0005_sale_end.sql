@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `sale_ends_at` integer;
