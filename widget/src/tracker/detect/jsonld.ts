@@ -11,7 +11,10 @@ const nodes = (node: any): SchemaNode[] =>
       ? [node, ...nodes(node['@graph'] ?? node.mainEntity ?? node.itemReviewed)]
       : [];
 
-/** Every schema.org Product (or ProductGroup, IndividualProduct...) of the page's JSON-LD blocks, in page order. */
+/**
+ * Every schema.org Product of the page's JSON-LD blocks, in page order: also its kinds (ProductGroup,
+ * IndividualProduct, ProductModel...) and a Vehicle or Car, which schema.org counts as products too.
+ */
 export const jsonLdProducts = (): SchemaNode[] =>
   [...document.querySelectorAll('script[type$="ld+json"]')]
     .flatMap((script) => {
@@ -21,4 +24,4 @@ export const jsonLdProducts = (): SchemaNode[] =>
         return []; // invalid JSON is common in the wild (trailing commas, raw newlines): skip the block
       }
     })
-    .filter((node) => /Product/.test(node['@type']));
+    .filter((node) => /Product|Vehicle|\bCar\b/.test(node['@type']));

@@ -143,3 +143,10 @@ test("a single-page app's earlier dataLayer product is not this page's", () => {
   page('');
   expect(findProduct()).toBeUndefined();
 });
+
+test('a schema.org Car is a product too; SoldOut is out of stock', () => {
+  page(ld({ '@type': 'Car', name: 'Model S', sku: 'VIN1', offers: { price: 83900, priceCurrency: 'EUR', availability: 'https://schema.org/SoldOut' } }));
+  expect(sent()).toMatchObject({ item_id: 'VIN1', price: 83900, availability: 'out_of_stock' });
+  page(ld({ '@type': 'CreditCard', name: 'Card', sku: 'C1' }));
+  expect(findProduct()).toBeUndefined();
+});

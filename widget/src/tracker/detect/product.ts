@@ -53,7 +53,8 @@ export const productToItem = (product: SchemaNode): SchemaNode => {
     item_category: nameOf(facts.category),
     image: absolute(image?.url ?? image),
     url: absolute(facts.url ?? document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href ?? location.href),
-    availability: facts.availability,
+    // schema.org's SoldOut is out of stock too
+    availability: /SoldOut/i.test(facts.availability) ? 'OutOfStock' : facts.availability,
   };
 };
 
