@@ -6,6 +6,7 @@ import { pushSubscriptions } from '../server/src/db/schema/index.ts';
 import { setPushSubject } from '../server/src/push/keys/site-push-keys.ts';
 import { LocalPushService, type LocalSubscription } from '../server/src/push/testing/local-push-service.ts';
 import { useStack, visitorIdOf } from './support/fixture.ts';
+import { E2E_ADMIN_TOKEN } from './support/stack.ts';
 import { clickNotification, deliverPush, grantNotifications, registrationId, shownNotifications, standInCalls, standInSubscription } from './support/push.ts';
 
 // The browser side of web push on the demo shop, in Chromium: the soft prompt at a moment of intent, the service
@@ -16,8 +17,12 @@ let service: LocalPushService;
 beforeAll(async () => {
   service = await LocalPushService.start();
 });
-// the local push service is the one push service the server accepts subscriptions for
-const shop = useStack(() => ({ SHOPLOOP_PUSH_ENDPOINTS: service.origin }));
+// the local push service is the one push service the server accepts subscriptions for, and sends to (trusting its
+// certificate: the server runs in this process, so through an agent rather than NODE_EXTRA_CA_CERTS)
+const shop = useStack(
+  () => ({ SHOPLOOP_PUSH_ENDPOINTS: service.origin }),
+  () => ({ pushAgent: service.agent }),
+);
 beforeAll(async () => {
   await setPushSubject(shop.stack.db, shop.stack.site.id, 'mailto:owner@loopandco.example');
 });
@@ -42,21 +47,18 @@ async function addToCart(page: Page, itemId: string) {
   await page.click('[data-testid=add-to-cart]');
 }
 
-/**
- * The message the server's outbox would send for this visitor. The server's send path (outbox → web-push → the
- * local push service) is wired separately: there, this becomes the text the local push service decrypted for the
- * subscription (`service.messagesFor(endpoint)[0].text`).
- */
+/** A further message on the cart's topic, as the outbox would send a second reminder. */
 function message(id: string, fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    v: 1,
-    id,
-    title: 'Still thinking about it?',
-    body: `${first!.item_name} is waiting in your basket.`,
-    url: `${shop.stack.shopUrl}/cart?sl_push=${id}`,
-    tag: 'abandoned_cart',
-    ...fields,
+  return JSON.stringify({ v: 1, id, title: 'Still thinking about it?', body: 'Your cart is waiting.', url: `${shop.stack.shopUrl}/cart?sl_push=${id}`, tag: 'cart', ...fields });
+}
+
+async function putSettings(body: unknown) {
+  const response = await fetch(`${shop.stack.serverUrl}/admin/api/sites/${shop.stack.site.id}/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
+  expect(response.status).toBe(200);
 }
 
 test('add to cart → soft prompt → subscribed; a push shows a notification; its click brings the visitor back with push_click', async () => {
@@ -109,23 +111,37 @@ test('add to cart → soft prompt → subscribed; a push shows a notification; i
   );
   expect(state).toEqual({ api: shop.stack.serverUrl, site: site.publicKey, vid, publicKey });
 
-  // a push: shown as a notification; the same message again is not shown twice; a later one on the topic replaces it
+  // the server's own message: the cart is left, the visitor enters at_risk, and the outbox sends the reminder
+  // through web-push to the local push service, which checks its VAPID token and decrypts it. That exact text is
+  // what a browser's push service hands the worker: the DevTools protocol delivers it.
+  await putSettings({ campaigns: { abandoned_cart: { firstDelayMinutes: 1, secondEnabled: false, holdoutPercent: 0 } }, contact: { quietHours: null } });
+  await page.goto(`${shopUrl}/`); // leave the product page: nothing more happens in this session
+  shop.stack.clock.advance(31 * 60_000);
+  await shop.stack.waitForStage(vid, 'at_risk');
+  shop.stack.clock.advance(2 * 60_000);
+  await expect.poll(() => service.messagesFor(subscription.endpoint).length, { timeout: 15_000 }).toBe(1);
+  const sent = service.messagesFor(subscription.endpoint)[0]!;
+  const payload = JSON.parse(sent.text) as { id: string; title: string; body: string; url: string; tag: string; image?: string };
+  expect(sent.claims.sub).toBe('mailto:owner@loopandco.example');
+  expect(payload).toMatchObject({ v: 1, title: 'You left something in your cart', tag: 'cart' });
+  expect(payload.url).toMatch(new RegExp(`^${shopUrl}/product/[^?]+\\?sl_push=${payload.id}$`));
+
+  // shown as a notification; the same message again is not shown twice
   const session = await context.newCDPSession(page);
   const registration = await registrationId(session, `${shopUrl}/`);
-  await deliverPush(session, shopUrl, registration, message('msg_e2e_1'));
+  await deliverPush(session, shopUrl, registration, sent.text);
   await expect.poll(() => shownNotifications(page), { timeout: 10_000 }).toEqual([
-    { title: 'Still thinking about it?', body: `${first!.item_name} is waiting in your basket.`, tag: 'abandoned_cart', data: { url: `${shopUrl}/cart?sl_push=msg_e2e_1`, id: 'msg_e2e_1' } },
+    { title: payload.title, body: payload.body, tag: 'cart', data: { url: payload.url, id: payload.id } },
   ]);
-  await deliverPush(session, shopUrl, registration, message('msg_e2e_2', { title: 'Your basket is about to expire' }));
-  await deliverPush(session, shopUrl, registration, message('msg_e2e_1'));
+  await deliverPush(session, shopUrl, registration, sent.text);
   await page.waitForTimeout(300);
-  await expect.poll(() => shownNotifications(page)).toMatchObject([{ title: 'Your basket is about to expire', data: { id: 'msg_e2e_2' } }]);
+  await expect.poll(() => shownNotifications(page)).toHaveLength(1);
 
   // its click: the worker's own notificationclick handler runs, closes it and opens the message's URL
   const [serviceWorker] = context.serviceWorkers();
   expect(serviceWorker, 'the shop’s service worker, seen by playwright').toBeDefined();
-  const url = `${shopUrl}/cart?sl_push=msg_e2e_2`;
-  const click = await clickNotification(serviceWorker!, 'abandoned_cart');
+  const url = payload.url;
+  const click = await clickNotification(serviceWorker!, 'cart');
   await expect.poll(() => shownNotifications(page)).toEqual([]);
   expect(click.opened).toEqual([url]);
   // Chromium lets a worker open a window only during a notificationclick it dispatched itself for a person's click
@@ -142,11 +158,20 @@ test('add to cart → soft prompt → subscribed; a push shows a notification; i
   }
   await tab.waitForSelector('html[data-shop-ready]');
 
-  // the tracker on that page reports the click, with the message id from the URL
+  // the tracker on that page reports the click, with the message id from the URL; the server marks the message
   const events = await shop.stack.waitForEvents(vid, (stored) => stored.some((event) => event.name == 'push_click'));
   expect(events.filter((event) => event.name == 'push_click').map(({ params, url: at }) => ({ params, at }))).toEqual([
-    { params: { message_id: 'msg_e2e_2' }, at: url },
+    { params: { message_id: payload.id }, at: url },
   ]);
+  await expect
+    .poll(async () => (await shop.stack.admin<{ messages: Array<{ id: string; status: string }> }>(`/admin/api/messages?site=${site.id}&campaign=abandoned_cart`)).messages)
+    .toEqual([expect.objectContaining({ id: payload.id, status: 'clicked' })]);
+
+  // a later message on the cart's topic replaces the one shown before it
+  await deliverPush(session, shopUrl, registration, message('msg_e2e_2'));
+  await expect.poll(() => shownNotifications(page)).toMatchObject([{ data: { id: 'msg_e2e_2' } }]);
+  await deliverPush(session, shopUrl, registration, message('msg_e2e_3', { title: 'Your cart is about to expire' }));
+  await expect.poll(() => shownNotifications(page)).toMatchObject([{ title: 'Your cart is about to expire', data: { id: 'msg_e2e_3' } }]);
   expect(errors).toEqual([]);
   await grant.detach();
   await context.close();

@@ -8,10 +8,10 @@ import { startStack, type Stack } from './stack.ts';
  * browser context, so its own visitor, storage and IndexedDB. `env` adds to the server's environment (read when the
  * stack starts, after the file's earlier beforeAll hooks).
  */
-export function useStack(env?: () => NodeJS.ProcessEnv) {
+export function useStack(env?: () => NodeJS.ProcessEnv, options?: () => Parameters<typeof startStack>[1]) {
   const ctx = {} as { stack: Stack; browser: Browser };
   beforeAll(async () => {
-    ctx.stack = await startStack(env?.());
+    ctx.stack = await startStack(env?.(), options?.());
     ctx.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoStack } from '../../server/src/cli/demo-stack.ts';
+import { startDemoStack, type DemoStackOptions } from '../../server/src/cli/demo-stack.ts';
 import { OffsetClock } from '../../server/src/clock.ts';
 import { freePort } from './free-port.ts';
 
@@ -19,7 +19,7 @@ export interface EventView {
  * The `npm start` stack on free ports with a fresh database file: server and demo shop on different origins
  * (two ports of localhost), so every request the widget makes is cross-origin and CORS is exercised.
  */
-export async function startStack(extraEnv: NodeJS.ProcessEnv = {}) {
+export async function startStack(extraEnv: NodeJS.ProcessEnv = {}, options: Pick<DemoStackOptions, 'pushAgent'> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'shoploop-e2e-'));
   const [serverPort, shopPort] = [await freePort(), await freePort()];
   const env = {
@@ -34,7 +34,7 @@ export async function startStack(extraEnv: NodeJS.ProcessEnv = {}) {
     ...extraEnv,
   };
   const clock = new OffsetClock();
-  const stack = await startDemoStack({ env, shopPort, clock });
+  const stack = await startDemoStack({ env, shopPort, clock, ...options });
 
   async function admin<T>(path: string): Promise<T> {
     const res = await fetch(`${stack.serverUrl}${path}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });

@@ -1,4 +1,4 @@
-import { createApp } from './app.ts';
+import { createApp, type CreateAppOptions } from './app.ts';
 import { ensureAdminToken } from './admin/admin-token.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { loadConfig } from './config.ts';
@@ -6,11 +6,11 @@ import { openMigratedDb } from './db/client.ts';
 import { createHttpServer } from './http/server.ts';
 
 /** Reads config, migrates, listens. Everything else lives in createApp. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock) {
+export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock, options: Pick<CreateAppOptions, 'pushAgent'> = {}) {
   const config = loadConfig(env);
   const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const token = await ensureAdminToken(db, config.adminToken);
-  const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash });
+  const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash, ...options });
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs);

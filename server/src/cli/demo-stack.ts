@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openMigratedDb } from '../db/client.ts';
 import { startServer } from '../main.ts';
+import type { CreateAppOptions } from '../app.ts';
 import { ensureDemoSite } from './demo-site.ts';
 import { demoShopProducts, replayDemoHistory } from './demo-history.ts';
 
@@ -13,6 +14,8 @@ export interface DemoStackOptions {
   shopPort?: number;
   /** the server's clock (end-to-end tests move it) */
   clock?: Clock;
+  /** TLS trust for a test push service (end-to-end tests); a real deployment uses the system's */
+  pushAgent?: CreateAppOptions['pushAgent'];
 }
 
 /**
@@ -20,7 +23,7 @@ export interface DemoStackOptions {
  * origin that embeds Shoploop only through the pasted snippet. The database is migrated, the demo site created
  * and its catalog imported on every start (idempotent: an unchanged feed writes nothing).
  */
-export async function startDemoStack({ env = process.env, shopPort = Number(env.DEMO_SHOP_PORT ?? 8080), clock }: DemoStackOptions = {}) {
+export async function startDemoStack({ env = process.env, shopPort = Number(env.DEMO_SHOP_PORT ?? 8080), clock, pushAgent }: DemoStackOptions = {}) {
   const config = loadConfig(env);
   const shopOrigin = `http://localhost:${shopPort}`;
   const serverUrl = env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${config.port}`;
@@ -31,7 +34,7 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
   const history = await replayDemoHistory(setupDb, site.id, env, () => demoShopProducts(shopOrigin));
   setupDb.close();
 
-  const server = await startServer(env, clock);
+  const server = await startServer(env, clock, pushAgent ? { pushAgent } : {});
   const snippet = `<script async src="${serverUrl}/shoploop.js" data-site="${site.publicKey}"></script>`;
   // the one-line file a shop puts at its root for web push (sw/README.md)
   const shop = await startDemoShop({ port: shopPort, snippet, serviceWorker: `importScripts('${serverUrl}/sw.js');` });
