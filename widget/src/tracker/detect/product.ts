@@ -45,7 +45,9 @@ export const productToItem = (product: SchemaNode): SchemaNode => {
   return {
     // the product's own id first (a ProductGroup's productGroupID before its first variant's sku); each source on
     // its own, so that an empty `sku: ""` of the product does not hide its offer's
-    item_id: [product, first(product.offers), variant, first(variant?.offers), product.isVariantOf].map((node) => node && idOf(node)).find((id) => id),
+    item_id: [product, first(product.offers), variant, first(variant?.offers), product.isVariantOf]
+      .map((node) => node && idOf(node))
+      .find((id) => id),
     item_name: facts.name ?? facts.title,
     price: facts.price ?? facts.lowPrice ?? facts.amount,
     currency: facts.priceCurrency ?? facts.currency,
@@ -67,7 +69,7 @@ const pick = (products: SchemaNode[]) =>
   products[1]
     ? products.find((product) => {
         const name = first(product.name);
-        return name && document.title.includes(name as any);
+        return typeof name == 'string' && name && document.title.includes(name);
       })
     : products[0];
 
