@@ -15,7 +15,13 @@ export async function withCursor(
   work: (position: number) => Promise<number>,
 ): Promise<boolean> {
   const claimUntil = now + (options.claimMs ?? 60_000);
-  await db.write.run([{ sql: 'INSERT OR IGNORE INTO campaign_cursors (site_id, name, position) VALUES (?, ?, ?)', args: [siteId, name, await options.start()] }]);
+  // a read first: the timer asks every second, and a cursor is due far less often
+  const current = (await db.client.execute({ sql: 'SELECT run_at, claim_until FROM campaign_cursors WHERE site_id = ? AND name = ?', args: [siteId, name] })).rows[0];
+  if (!current) {
+    await db.write.run([{ sql: 'INSERT OR IGNORE INTO campaign_cursors (site_id, name, position) VALUES (?, ?, ?)', args: [siteId, name, await options.start()] }]);
+  } else if ((current.run_at !== null && Number(current.run_at) > now) || (current.claim_until !== null && Number(current.claim_until) >= now)) {
+    return false;
+  }
   const rs = await db.client.execute({
     sql: `UPDATE campaign_cursors SET claim_until = ? WHERE site_id = ? AND name = ? AND (claim_until IS NULL OR claim_until < ?) AND (run_at IS NULL OR run_at <= ?)
           RETURNING position`,
