@@ -29,6 +29,7 @@ import { stageTriggers } from './campaigns/triggers/stage-triggers.ts';
 import { endpointPolicy } from './push/endpoints/endpoint-policy.ts';
 import { PushSender } from './push/send/push-sender.ts';
 import { pushSubscriptionRoutes } from './push/subscriptions/routes.ts';
+import { shopifyRoutes } from './integrations/shopify/routes.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -98,6 +99,8 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/admin/api', adminLifecycleRoutes(deps))
     .route('/admin/api', adminRecommendationRoutes(deps))
     .route('/admin/api', adminCampaignRoutes(deps))
+    // A shop platform's own servers (signed webhooks), never a browser
+    .route('/integrations', shopifyRoutes(deps))
     .route('/', adminPageRoutes())
     .route('/', widgetAssetRoutes(config.widgetDir));
 

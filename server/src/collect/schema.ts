@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { availabilities } from '../db/schema/catalog.ts';
-import { eventNames, limits } from './vocabulary.ts';
+import { eventNames, limits, type StoredEventName } from './vocabulary.ts';
 
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(limits.idLength).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
@@ -91,5 +91,6 @@ export const batchSchema = z.object({
 
 export type CollectItem = z.infer<typeof itemSchema>;
 export type CollectParams = z.infer<typeof paramsSchema>;
-export type CollectEvent = z.infer<typeof eventSchema>;
-export type CollectBatch = z.infer<typeof batchSchema>;
+/** An event as the writer stores it: the collector's, or one only the server writes (vocabulary.ts serverEvents). */
+export type CollectEvent = Omit<z.infer<typeof eventSchema>, 'name'> & { name: StoredEventName };
+export type CollectBatch = Omit<z.infer<typeof batchSchema>, 'events'> & { events: CollectEvent[] };

@@ -25,6 +25,14 @@ export const pushEvents = ['push_click'] as const;
 export const eventNames = [...commerceEvents, 'identify', ...recommendationEvents, ...pushEvents] as const;
 export type EventName = (typeof eventNames)[number];
 
+/**
+ * Events only the server writes, from a shop's signed order webhooks (integrations/): GA4's `refund` (with
+ * `transaction_id`; with `value` and `items` for money given back, without both for a cancelled order). The
+ * collector never accepts them: a browser's site key is public, and must not void anyone's orders.
+ */
+export const serverEvents = ['refund'] as const;
+export type StoredEventName = EventName | (typeof serverEvents)[number];
+
 /** Size caps enforced at the edge (documented in the README's event API). */
 export const limits = {
   bodyBytes: 64 * 1024,

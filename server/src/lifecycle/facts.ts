@@ -63,6 +63,7 @@ export const cartCount = (f: PersonFacts) => Object.values(f.cart).reduce((a, b)
 
 /** Folds one event into the facts (mutating them: this runs for every event of every re-evaluated person). */
 export function foldEvent(f: PersonFacts, e: FactEvent): PersonFacts {
+  if (e.name === 'refund') return foldRefund(f, e); // the shop's doing, not a visit: no session, not "seen"
   if (e.sessionId !== f.sessionId) {
     f.sessionId = e.sessionId;
     f.sessionInterest = false;
@@ -99,6 +100,25 @@ export function foldEvent(f: PersonFacts, e: FactEvent): PersonFacts {
       f.lastPurchaseAt = Math.max(f.lastPurchaseAt ?? e.receivedAt, e.receivedAt);
       break;
     }
+  }
+  return f;
+}
+
+/**
+ * A refund, which only the server writes (a shop's signed order webhooks): money given back comes off its order;
+ * one with neither value nor items is a cancelled order (GA4's full refund), which counts as an order no more.
+ */
+function foldRefund(f: PersonFacts, e: FactEvent): PersonFacts {
+  const order = f.orders.find((o) => o.id === e.params.transaction_id);
+  if (!order) return f;
+  const cancelled = e.params.value === undefined && !e.params.items?.length;
+  const back = cancelled ? order.value : Math.min(order.value, e.params.value ?? 0);
+  order.value -= back;
+  f.revenue -= back;
+  if (cancelled) {
+    f.orders = f.orders.filter((o) => o !== order);
+    f.firstPurchaseAt = f.orders.length ? Math.min(...f.orders.map((o) => o.at)) : null;
+    f.lastPurchaseAt = f.orders.length ? Math.max(...f.orders.map((o) => o.at)) : null;
   }
   return f;
 }

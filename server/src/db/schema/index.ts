@@ -4,3 +4,4 @@ export * from './catalog.ts';
 export * from './catalog-trust.ts';
 export * from './lifecycle.ts';
 export * from './push.ts';
+export * from './integrations.ts';
