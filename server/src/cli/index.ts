@@ -8,6 +8,7 @@ const usage = `Shoploop command line — npm run shoploop -- <command>
   migrate                                   apply database migrations (also done at every start)
   site create --name NAME --origin URL      create a site and print the script tag to paste
   site list | site add-origin ID URL | site snippet ID
+  site shopify-secret ID SECRET             accept Shopify's order webhooks signed with SECRET
   catalog import FILE [--site ID] [--format json|jsonl|csv|xml] [--base-url URL] [--rejects FILE]
                                             import a product feed (JSON, CSV or Google Merchant XML)
   replay uci FILE [--keep-dates] [--site ID] replay a real shop's year of orders through the collector

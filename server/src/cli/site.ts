@@ -3,6 +3,7 @@ import { sites } from '../db/schema/sites.ts';
 import { normalizeOrigin } from '../sites/origins.ts';
 import { createSite, findSite, listSites, serviceWorkerLine, snippetFor } from '../sites/sites.ts';
 import { checkPushSubject, setPushSubject } from '../push/keys/site-push-keys.ts';
+import { checkShopifySecret, setShopifySecret } from '../integrations/shopify/webhook-secret.ts';
 import { CliError, flag, parseArgs } from './args.ts';
 import { dbFromEnv } from './db-from-env.ts';
 
@@ -11,7 +12,8 @@ const usage = `usage:
   npm run shoploop -- site list
   npm run shoploop -- site add-origin SITE_ID https://other.example
   npm run shoploop -- site snippet SITE_ID [--server-url URL]
-  npm run shoploop -- site push-contact SITE_ID mailto:you@shop.example`;
+  npm run shoploop -- site push-contact SITE_ID mailto:you@shop.example
+  npm run shoploop -- site shopify-secret SITE_ID SECRET   (the key Shopify signs order webhooks with)`;
 
 const queueStub = `<script>window.shoploop=window.shoploop||function(){(shoploop.q=shoploop.q||[]).push(arguments)}</script>`;
 
@@ -82,6 +84,17 @@ export async function siteCommand(argv: string[]): Promise<void> {
         if (problem) throw new CliError(`the push contact ${problem}`);
         await setPushSubject(db, site.id, subject);
         console.log(`${site.id} sends web push as ${subject}`);
+        return;
+      }
+      case 'shopify-secret': {
+        const [id, secret] = args.positionals;
+        if (!id || !secret) throw new CliError(usage);
+        const site = await findSite(db, id);
+        if (!site) throw new CliError(`no site "${id}" (npm run shoploop -- site list)`);
+        const problem = checkShopifySecret(secret);
+        if (problem) throw new CliError(`the Shopify webhook secret ${problem}`);
+        await setShopifySecret(db, site.id, secret, Date.now());
+        console.log(`${site.id} takes Shopify order webhooks signed with that secret at\n  ${serverUrl.replace(/\/+$/, '')}/integrations/shopify/orders?site=${site.id}`);
         return;
       }
       default:
