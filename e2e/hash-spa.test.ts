@@ -83,10 +83,16 @@ describe('a hash-routed single-page shop', () => {
         .map((e) => new URL(e.url!).hash);
 
     await page.click('#to-reviews'); // an anchor on the landing page: no page view
+    // each route is left only once its page view is on its way, as a person would: the tracker reports a route
+    // after it settled (settleMs), so a route left sooner than that is rightly no page view of its own
+    const sent = (count: number) => page.evaluate(() => dispatchEvent(new Event('pagehide'))).then(() => pageViews(count));
     await page.click('#to-tee');
     await page.waitForFunction(() => document.title.startsWith('Hash tee'));
+    await sent(2);
     await page.click('#to-cart');
     await page.waitForFunction(() => document.title.startsWith('Cart'));
+    await page.waitForTimeout(800);
+    await sent(3);
     await page.goBack(); // back to the tee, through the browser's history of hash routes
     await page.waitForFunction(() => document.title.startsWith('Hash tee'));
     await page.waitForTimeout(800); // the tracker waits for a new route to render
