@@ -107,7 +107,7 @@ describe('a signed order', () => {
 });
 
 describe('refused, nothing stored', () => {
-  const refusals: Array<[string, (t: Awaited<ReturnType<typeof setup>>) => Promise<Response>, number, RegExp]> = [
+  const refusals: Array<[string, (t: Awaited<ReturnType<typeof setup>>) => Response | Promise<Response>, number, RegExp]> = [
     ['no signature', (t) => t.deliver(order(), { 'x-shopify-hmac-sha256': undefined }), 401, /X-Shopify-Hmac-Sha256/],
     ['signed with another secret', (t) => t.deliver(order(), { 'x-shopify-hmac-sha256': shopifySignature(order(), `${SECRET}0`) }), 401, /signature/],
     ['the body changed after signing', (t) => t.deliver(order({ totalPrice: '2549.80' }), { 'x-shopify-hmac-sha256': shopifySignature(order(), SECRET) }), 401, /signature/],
