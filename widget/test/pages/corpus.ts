@@ -24,6 +24,12 @@ export interface CorpusPage {
   source: { repo: string; path: string; commit: string; licence: string };
   kept: string;
   note?: string;
+  /**
+   * Fields the detectors cannot get right on this page, and why (a real limitation, not fixable within the size
+   * budget). They are counted in the accuracy printed, left out of the goal, and pinned: the test fails when the
+   * page's wrong fields are not exactly these (a regression, or a limitation gone).
+   */
+  limitation?: { fields: Field[]; why: string };
   /** null for listing and search pages: they must produce no product view */
   expected: ExpectedItem | null;
 }
@@ -43,31 +49,46 @@ export const sameValue = (field: Field, expected: unknown, actual: unknown): boo
   return String(actual) == String(expected);
 };
 
+/** The fields a product page's view gets wrong (every field when there is no view). */
+export const wrongFields = (page: CorpusPage, view: Record<string, unknown> | undefined): Field[] =>
+  fields.filter((field) => !view || !sameValue(field, page.expected![field], view[field]));
+
 /**
  * Per field, the share of product pages whose detected product view has the expected value (a page without any
- * product view counts as wrong on every field), and the listing pages that produced one.
+ * product view counts as wrong on every field); `held`, the same share without the fields a page records as a
+ * limitation (what the goal applies to); the pages whose wrong fields are not exactly their recorded limitation;
+ * and the listing pages that produced a product view.
  */
 export const score = (views: Map<CorpusPage, Record<string, unknown> | undefined>) => {
   const products = corpus.pages.filter((page) => page.kind == 'product');
-  const perField = Object.fromEntries(
-    fields.map((field) => {
-      const right = products.filter((page) => {
-        const view = views.get(page);
-        return view && sameValue(field, page.expected![field], view[field]);
-      });
-      return [field, { right: right.length, of: products.length, share: right.length / products.length }];
-    }),
+  const share = (field: Field, pages: CorpusPage[]) => {
+    const right = pages.filter((page) => !wrongFields(page, views.get(page)).includes(field)).length;
+    return { right, of: pages.length, share: right / pages.length };
+  };
+  const perField = Object.fromEntries(fields.map((field) => [field, share(field, products)])) as Record<
+    Field,
+    { right: number; of: number; share: number }
+  >;
+  const held = Object.fromEntries(
+    fields.map((field) => [field, share(field, products.filter((page) => !page.limitation?.fields.includes(field)))]),
   ) as Record<Field, { right: number; of: number; share: number }>;
+  const unpinned = products.filter(
+    (page) => page.limitation && wrongFields(page, views.get(page)).join() != page.limitation.fields.join(),
+  );
   const listingViews = corpus.pages.filter((page) => page.kind == 'listing' && views.get(page));
-  return { perField, listingViews };
+  return { perField, held, unpinned, listingViews };
 };
 
 /** The accuracy table the tests print. */
 export const report = (title: string, result: ReturnType<typeof score>, views: Map<CorpusPage, Record<string, unknown> | undefined>) => {
-  const lines = [title, 'field          right  of  share'];
+  const lines = [title, 'field          right  of  share   without recorded limitations'];
   for (const field of fields) {
     const { right, of, share } = result.perField[field];
-    lines.push(`${field.padEnd(14)} ${String(right).padStart(5)} ${String(of).padStart(3)}  ${(share * 100).toFixed(1)} %`);
+    const held = result.held[field];
+    lines.push(
+      `${field.padEnd(14)} ${String(right).padStart(5)} ${String(of).padStart(3)}  ${(share * 100).toFixed(1).padStart(5)} %  ` +
+        `${held.right}/${held.of} ${(held.share * 100).toFixed(1)} %`,
+    );
   }
   const listings = corpus.pages.filter((page) => page.kind == 'listing');
   lines.push(`listing pages with a product view: ${result.listingViews.length} of ${listings.length}`);
@@ -76,8 +97,9 @@ export const report = (title: string, result: ReturnType<typeof score>, views: M
     const wrong =
       page.kind == 'listing'
         ? view && ['a product view']
-        : fields.filter((field) => !view || !sameValue(field, page.expected![field], view[field]));
-    if (wrong?.length) lines.push(`  ${page.file}: ${wrong.join(', ')} (got ${JSON.stringify(view)})`);
+        : wrongFields(page, view);
+    const known = page.limitation ? ` [recorded limitation: ${page.limitation.fields.join(', ')}]` : '';
+    if (wrong?.length) lines.push(`  ${page.file}: ${wrong.join(', ')}${known} (got ${JSON.stringify(view)})`);
   }
   return lines.join('\n');
 };

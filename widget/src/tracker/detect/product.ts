@@ -89,7 +89,9 @@ export const findProduct = (): SchemaNode | undefined => {
     const fill = (other?: SchemaNode) => {
       for (const key in other) item[key] ||= other[key];
     };
-    fill(shopify);
+    // a Shopify page that shows a product outside its product template (a home page's featured product) has no
+    // product in Shopify's meta, but still its currency
+    fill(shopify ?? { currency: window.ShopifyAnalytics?.meta?.currency });
     if (layer?.item_id == item.item_id || layer?.item_name == item.item_name) fill(layer);
     item.item_id ||= item.url;
     return item;
