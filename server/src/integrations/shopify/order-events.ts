@@ -20,9 +20,13 @@ const VISITOR_ID = /^[\w.:-]{1,64}$/;
  * never dropped for want of a visitor: the lifecycle and the revenue still count it.
  */
 export function orderVisitor(order: Pick<ShopifyOrder, 'id' | 'note_attributes' | 'customer'>): string {
+  return visitorAttribute(order) ?? (order.customer ? shopifyIds.customerVisitor(order.customer.id) : shopifyIds.orderVisitor(order.id));
+}
+
+/** The Shoploop visitor id the cart attribute carries, if it holds one (the buyer can edit cart attributes). */
+export function visitorAttribute(order: Pick<ShopifyOrder, 'note_attributes'>): string | undefined {
   const given = order.note_attributes?.find((a) => a.name === VISITOR_ATTRIBUTE)?.value;
-  if (typeof given === 'string' && VISITOR_ID.test(given.trim())) return given.trim();
-  return order.customer ? shopifyIds.customerVisitor(order.customer.id) : shopifyIds.orderVisitor(order.id);
+  return typeof given === 'string' && VISITOR_ID.test(given.trim()) ? given.trim() : undefined;
 }
 
 /** The order's lines as items: one per item id (quantities added up), at most the collector's per-event cap. */

@@ -97,12 +97,14 @@ describe('a signed order', () => {
     ]);
   });
 
-  test('Shopify’s test orders ("Send test notification", the bogus gateway) are verified and acknowledged, not stored', async () => {
+  test('a test order from no visitor ("Send test notification", the admin) is verified and acknowledged, not stored; a test checkout through the storefront is', async () => {
     const t = await setup();
-    const res = await t.deliver(order({ test: true }));
+    const res = await t.deliver(order({ test: true, noteAttributes: [] }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, topic: 'orders/create', order: ORDER_ID, ignored: 'test_order' });
     expect(await t.stored()).toEqual([]);
+    expect(await (await t.deliver(order({ test: true }))).json()).toMatchObject({ stored: 2 });
+    expect((await t.stored()).map((e) => e.vid)).toEqual([VISITOR, VISITOR]);
   });
 });
 
