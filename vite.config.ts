@@ -36,9 +36,10 @@ const ui: EnvironmentOptions = {
     emptyOutDir: false, // beside the tracker
     target: 'es2021',
     // lib mode leaves an ES module's whitespace for the consumer's bundler; this one goes to browsers as it is.
-    // The push code is the one chunk the UI import()s, beside it (widget/src/ui/shoploop-ui.ts).
-    // (`allow-extension`: Preact stays in this file, which the chunk imports it from, instead of a third file)
-    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'shoploop-push.js' } },
+    // The push code and the reviews are the chunks the UI import()s, beside it (widget/src/ui/shoploop-ui.ts):
+    // shoploop-push.js and shoploop-reviews.js, named after their entry files.
+    // (`allow-extension`: Preact stays in this file, which the chunks import it from, instead of a third file)
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'shoploop-[name].js' } },
     lib: {
       entry: 'widget/src/ui/shoploop-ui.ts',
       formats: ['es'],

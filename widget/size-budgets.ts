@@ -10,6 +10,8 @@ export const sizeBudgets: Record<string, number> = {
   'shoploop-product.js': 1_500,
   // the soft prompt for web push (workbox-window and idb inside), imported by the UI at a moment of intent
   'shoploop-push.js': 6_000,
+  // reviews, rating stars and the review card, imported by the UI on pages with one, or for a buyer's requests
+  'shoploop-reviews.js': 7_000,
   // the push service worker (idb inside), fetched once by the browser when the visitor subscribes
   'sw.js': 3_500,
 };

@@ -6,6 +6,7 @@ import { sizeBudgets } from './size-budgets.ts';
 const tracker = 'dist/widget/shoploop.js';
 const ui = 'dist/widget/shoploop-ui.js';
 const push = 'dist/widget/shoploop-push.js';
+const reviews = 'dist/widget/shoploop-reviews.js';
 const product = 'dist/widget/shoploop-product.js';
 const budgets = Object.entries(sizeBudgets).map(([file, bytes]) => [`dist/widget/${file}`, bytes] as const);
 
@@ -31,18 +32,18 @@ test('the tracking script is a classic script whose import()s are the UI bundle 
   expect(code).not.toMatch(/preact|workbox/i);
 });
 
-test('the UI bundle is an ES module whose one import is its push chunk (Preact is inside), exports showBlocks and push, has no debug code', () => {
+test('the UI bundle is an ES module whose imports are its push and reviews chunks (Preact is inside), exports showBlocks and push, has no debug code', () => {
   const code = read(ui).toString();
   expect(code).not.toMatch(/\bimport\s*[{"'`*]|\bfrom\s*["'`]/);
-  expect(code.match(/\bimport\s*\([^)]*\)/g)).toEqual(['import(`./shoploop-push.js`)']);
+  expect(new Set(code.match(/\bimport\s*\([^)]*\)/g))).toEqual(new Set(['import(`./shoploop-push.js`)', 'import(`./shoploop-reviews.js`)']));
   expect(code).toMatch(/\bexport\s*\{[^}]*\b\w+ as showBlocks\b/);
   expect(code).toMatch(/\bexport\s*\{[^}]*\b\w+ as push\b/);
   expect(code).not.toContain('console.');
   expect(code).not.toMatch(/workbox/i);
 });
 
-test('the push chunk takes Preact from the UI bundle beside it and nothing else, has no debug code', () => {
-  const code = read(push).toString();
+test.each([push, reviews])('%s takes Preact from the UI bundle beside it and nothing else, has no debug code', (chunk) => {
+  const code = read(chunk).toString();
   expect(code.match(/\bfrom\s*["'`][^"'`]*["'`]/g)).toEqual(['from"./shoploop-ui.js"']);
   expect(code).not.toMatch(/\bimport\s*\(/);
   expect(code).not.toContain('console.');

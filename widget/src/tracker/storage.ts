@@ -5,6 +5,8 @@
 export const identityKey = 'shoploop:id';
 /** a remembered refusal: a flag, never an id */
 export const deniedKey = 'shoploop:denied';
+/** −(time of the last purchase), then the time the UI next asks for review requests (widget/src/ui/reviews/ask.ts) */
+export const reviewsKey = 'shoploop:reviews';
 
 const memory: Record<string, string | undefined> = {};
 

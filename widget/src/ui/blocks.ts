@@ -7,6 +7,7 @@ import { Contained } from './Contained.tsx';
 import { pageProduct } from './page-product.ts';
 import { placementAttributes, readPlacement } from './placement.ts';
 import { recommendationsUrl } from './request.ts';
+import { isReviewsKind, LazyReviews } from './reviews/LazyReviews.tsx';
 
 const selector = '[data-shoploop]';
 
@@ -33,14 +34,18 @@ const renderBlock = guard((element: HTMLElement, config: BlockConfig, tracker: B
   const asked = { ...placement, item: placement.item ?? product.id };
   const visitor = tracker.visitor();
   shown.add(element);
-  const block = h(Block, {
-    host: element,
-    placement: asked,
-    url: visitor ? recommendationsUrl(config, visitor, asked) : undefined,
-    page: pageUrl(),
-    currency: placement.currency ?? product.currency,
-    track: tracker.track,
-  });
+  const kind = placement.scenario;
+  // reviews and rating stars come from their own chunk (./reviews/)
+  const block = isReviewsKind(kind)
+    ? h(LazyReviews, { kind, host: element, item: asked.item, title: placement.title, config, tracker })
+    : h(Block, {
+        host: element,
+        placement: asked,
+        url: visitor ? recommendationsUrl(config, visitor, asked) : undefined,
+        page: pageUrl(),
+        currency: placement.currency ?? product.currency,
+        track: tracker.track,
+      });
   render(h(Contained, null, block), root);
 });
 
