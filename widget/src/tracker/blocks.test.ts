@@ -67,3 +67,24 @@ test('a UI that cannot be loaded leaves the page alone', async () => {
   }
   expect(unhandled).not.toHaveBeenCalled();
 });
+
+test('a buyer’s page without a block loads the UI while a check for review requests is due, not before', async () => {
+  document.body.innerHTML = '';
+  localStorage.setItem('shoploop:reviews', String(Date.now() + 60_000)); // the next check is a minute away
+  showBlocks(config, tracker());
+  await control();
+  expect(ui.showBlocks).toHaveBeenCalledTimes(1);
+
+  document.body.innerHTML = '';
+  ui.showBlocks.mockClear();
+  for (const due of [String(-Date.now()), String(Date.now() - 1)]) {
+    localStorage.setItem('shoploop:reviews', due); // just bought, or the next check has come
+    const buyer = tracker();
+    showBlocks(config, buyer);
+    await vi.waitFor(() => expect(ui.showBlocks).toHaveBeenCalledWith(config, buyer), { timeout: 5000 });
+    showBlocks(config, tracker(false)); // never while collection is denied
+  }
+  await control();
+  expect(ui.showBlocks).toHaveBeenCalledTimes(3);
+  localStorage.clear();
+});

@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { load, reviewsKey } from './storage.ts';
 import type { Tracker } from './tracker.ts';
 import { useUi } from './ui.ts';
 
@@ -21,11 +22,12 @@ export type BlockConfig = Pick<Config, 'site' | 'api'>;
 export type BlockTracker = Pick<Tracker, 'visitor' | 'track'>;
 
 /**
- * On every page view: if the page has a recommendation block and collection is allowed, imports the UI bundle
- * (Preact) and lets it show the blocks.
+ * On every page view: if the page has a recommendation block (or reviews, or rating stars), or a buyer's check for
+ * review requests is due (`reviewsKey` holds a time in the past: ../ui/reviews/ask.ts), and collection is allowed,
+ * imports the UI bundle (Preact) and lets it show the blocks and ask.
  */
 export const showBlocks = (config: Config, tracker: Tracker): void => {
-  if (tracker.visitor() && document.querySelector('[data-shoploop]')) {
+  if (tracker.visitor() && (document.querySelector('[data-shoploop]') || Date.now() > +load(reviewsKey)!)) {
     useUi(config, (ui) => ui.showBlocks(config, tracker));
   }
 };

@@ -6,7 +6,7 @@ import { watchPages } from './detect/spa.ts';
 import { guard } from './guard.ts';
 import { showPush } from './push.ts';
 import { withProduct } from './product.ts';
-import { identityKey, load } from './storage.ts';
+import { identityKey, load, reviewsKey, save } from './storage.ts';
 import { createTracker } from './tracker.ts';
 import { version } from './version.ts';
 
@@ -31,6 +31,8 @@ export const boot = (script: HTMLScriptElement): void => {
   const track = (name: string, params?: unknown) => {
     tracker.track(name, params);
     if (name == 'add_to_cart') moment(name);
+    // a buyer: the UI asks for review requests on the next page views (../ui/reviews/ask.ts)
+    if (name == 'purchase' && tracker.visitor()) save(reviewsKey, '-' + Date.now());
   };
 
   const call = (command: string, arg?: unknown, params?: unknown) => {
