@@ -29,6 +29,10 @@ import { stageTriggers } from './campaigns/triggers/stage-triggers.ts';
 import { endpointPolicy } from './push/endpoints/endpoint-policy.ts';
 import { PushSender } from './push/send/push-sender.ts';
 import { pushSubscriptionRoutes } from './push/subscriptions/routes.ts';
+import { composeEvaluationHooks } from './lifecycle/evaluation-hook.ts';
+import { reviewTriggers } from './reviews/schedule/review-triggers.ts';
+import { reviewBrowserRoutes } from './reviews/routes/browser-routes.ts';
+import { reviewAdminRoutes } from './reviews/routes/admin-routes.ts';
 import { shopifyRoutes } from './integrations/shopify/routes.ts';
 
 export interface CreateAppOptions {
@@ -74,7 +78,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     scheduler: new LifecycleScheduler(db, clock, {
       aliveProbability: (siteId) => maintenance.aliveProbability(siteId),
       maintenance,
-      onEvaluated: stageTriggers(db),
+      onEvaluated: composeEvaluationHooks(stageTriggers(db), reviewTriggers(db)),
     }),
     dispatcher,
     campaigns: new CampaignRunner(db, clock, dispatcher, recommendations),
@@ -93,12 +97,14 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/v1', meRoutes(deps))
     .route('/v1', recommendationRoutes(deps, deps.recommendations))
     .route('/v1', pushSubscriptionRoutes(deps, pushEndpoints))
+    .route('/v1', reviewBrowserRoutes(deps))
     // Admin API for machines and the admin page: one bearer-token check for every route under it
     .use('/admin/api/*', adminAuth(deps.adminTokenHash))
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
     .route('/admin/api', adminRecommendationRoutes(deps))
     .route('/admin/api', adminCampaignRoutes(deps))
+    .route('/admin/api', reviewAdminRoutes(deps))
     // A shop platform's own servers (signed webhooks), never a browser
     .route('/integrations', shopifyRoutes(deps))
     .route('/', adminPageRoutes())

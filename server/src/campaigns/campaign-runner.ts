@@ -6,6 +6,7 @@ import { readCampaignSettings } from './site-campaign-config.ts';
 import { planCatalogMessages } from './triggers/catalog-triggers.ts';
 import { withCursor } from './triggers/cursor.ts';
 import { planReplenishMessages } from './triggers/replenish-triggers.ts';
+import { planReviewMessages } from '../reviews/push/plan-review-messages.ts';
 
 const MINUTE = 60_000;
 
@@ -14,10 +15,12 @@ export interface CampaignRunnerOptions {
   catalogEveryMs?: number;
   /** how often each site's subscribers are checked for products due again */
   replenishEveryMs?: number;
+  /** how often each site's review requests are read for asks and reminders that came due */
+  reviewsEveryMs?: number;
 }
 
 /**
- * The campaigns' timer: the periodic triggers (catalog changes, replenishment; stage triggers run inside the
+ * The campaigns' timer: the periodic triggers (catalog changes, replenishment, due review requests; stage triggers run inside the
  * lifecycle scheduler) for every site with subscribers, then the outbox. Every step is claimed in the
  * database, so any number of instances may run it.
  */
@@ -71,6 +74,10 @@ export class CampaignRunner {
       );
       await withCursor(this.db, siteId, 'replenish', now, { everyMs: this.options.replenishEveryMs ?? 15 * MINUTE, start: async () => 0 }, async (p) => {
         await planReplenishMessages(this.db, siteId, this.recommendations, settings, now);
+        return p;
+      });
+      await withCursor(this.db, siteId, 'review_requests', now, { everyMs: this.options.reviewsEveryMs ?? MINUTE, start: async () => 0 }, async (p) => {
+        await planReviewMessages(this.db, siteId, settings, now);
         return p;
       });
     }

@@ -24,6 +24,8 @@ const fields = {
   price_drop: { ...common, delayMinutes, lookbackDays: z.number().min(1).max(90), minDropPercent: z.number().min(0).max(90) },
   win_back: { ...common, delayMinutes },
   replenish: { ...common, delayMinutes },
+  // when it goes is the reviews' settings (reviews/settings.ts): after the purchase, per category, one reminder
+  review_request: { ...common },
 } as const;
 
 export type PushCampaignId = keyof typeof fields;
@@ -44,6 +46,7 @@ export const campaignDefaults = {
   price_drop: { enabled: true, holdoutPercent: 10, ttlHours: 48, delayMinutes: 0, lookbackDays: 30, minDropPercent: 1, title: '{name} is now {price}', body: 'Down from {old_price} at {shop}.' },
   win_back: { enabled: true, holdoutPercent: 10, ttlHours: 7 * 24, delayMinutes: 0, title: 'New picks for you at {shop}', body: '{name} and more, chosen for you.' },
   replenish: { enabled: true, holdoutPercent: 10, ttlHours: 72, delayMinutes: 0, title: 'Time to restock {name}?', body: 'Order it again at {shop}: {price}.' },
+  review_request: { enabled: true, holdoutPercent: 10, ttlHours: 72, title: 'How do you like your {name}?', body: 'A few words or just stars help other shoppers at {shop}.' },
 } satisfies { [K in PushCampaignId]: z.infer<z.ZodObject<(typeof fields)[K]>> };
 
 export type CampaignSettingsOf<K extends PushCampaignId> = z.infer<z.ZodObject<(typeof fields)[K]>>;

@@ -26,11 +26,12 @@ export const eventNames = [...commerceEvents, 'identify', ...recommendationEvent
 export type EventName = (typeof eventNames)[number];
 
 /**
- * Events only the server writes, from a shop's signed order webhooks (integrations/): GA4's `refund` (with
- * `transaction_id`; with `value` and `items` for money given back, without both for a cancelled order). The
- * collector never accepts them: a browser's site key is public, and must not void anyone's orders.
+ * Events the server itself writes into a person's history, never accepted from a page (a page could forge
+ * them; a site key is public): GA4's `refund`, from a shop's signed order webhooks (integrations/), with
+ * `transaction_id`, and `value` and `items` for money given back, without both for a cancelled order;
+ * `review_submitted`, stored with the review it reports (reviews/collect/submit-review.ts).
  */
-export const serverEvents = ['refund'] as const;
+export const serverEvents = ['refund', 'review_submitted'] as const;
 export type StoredEventName = EventName | (typeof serverEvents)[number];
 
 /** Size caps enforced at the edge (documented in the README's event API). */

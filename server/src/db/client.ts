@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 import { backfillPushKeys } from '../push/keys/site-push-keys.ts';
+import { backfillReviewSecrets } from '../reviews/keys/review-secret.ts';
 import { clientWritePath, nativeFileWritePath, type WritePath } from './write-path.ts';
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -68,6 +69,7 @@ export async function openDb(url: string, authToken?: string): Promise<Db> {
 export async function migrateDb(db: Db): Promise<void> {
   await migrate(db.orm, { migrationsFolder });
   await backfillPushKeys(db, Date.now()); // 0003's data half: key pairs for the sites made before it
+  await backfillReviewSecrets(db, Date.now()); // the reviews migration's data half: token secrets for the sites made before it
 }
 
 /** Opens and migrates: what the server, the CLI and every test start from. */

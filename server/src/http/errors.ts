@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unavailable'
   | 'push_not_configured'
+  | 'conflict'
   | 'internal';
 
 /** The one error type: every failure the API reports is one of these, rendered by `errorHandler`. */
@@ -30,6 +31,7 @@ export class ApiError extends Error {
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
 export const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 export const tooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>

@@ -27,3 +27,14 @@ export interface EvaluationHook {
   /** statements that move a person's rows when a customer absorbs one of their device profiles */
   onAbsorb?(siteId: string, fromProfileId: string, toProfileId: string): InStatement[];
 }
+
+/** Several hooks as one (campaign triggers, review requests): each one's statements in turn, in one transaction. */
+export function composeEvaluationHooks(...hooks: EvaluationHook[]): EvaluationHook {
+  return {
+    async forSite(siteId) {
+      const each = await Promise.all(hooks.map((h) => h.forSite(siteId)));
+      return (person) => each.flatMap((f) => f(person));
+    },
+    onAbsorb: (siteId, from, to) => hooks.flatMap((h) => h.onAbsorb?.(siteId, from, to) ?? []),
+  };
+}

@@ -16,14 +16,16 @@ import { reportScope, siteQuery, siteRef } from './admin-query.ts';
 import { campaignSettingsPatchSchema } from '../campaigns/settings.ts';
 import { applyCampaignSettings, contactPolicyPatchSchema, readCampaignSettings, readContactPolicy } from '../campaigns/site-campaign-config.ts';
 import { applyCatalogSettings, catalogSettingsPatchSchema, readCatalogSettings } from '../catalog/trust/settings.ts';
+import { reviewSettingsPatchSchema } from '../reviews/settings.ts';
+import { mergeReviewSettings, readReviewSettings, storeReviewSettings } from '../reviews/site-review-config.ts';
 
 /** Settings bodies are a few hundred bytes; anything near this is not a settings form. */
 const MAX_BODY_BYTES = 16_384;
 
 const previewBody = z.strictObject({ site: siteRef.optional(), settings: lifecycleSettingsPatchSchema.default({}) });
 const settingsBody = z
-  .strictObject({ lifecycle: lifecycleSettingsPatchSchema.optional(), campaigns: campaignSettingsPatchSchema.optional(), contact: contactPolicyPatchSchema.optional(), catalog: catalogSettingsPatchSchema.optional() })
-  .refine((b) => b.lifecycle || b.campaigns || b.contact || b.catalog, { message: 'name at least one of lifecycle, campaigns, contact, catalog' });
+  .strictObject({ lifecycle: lifecycleSettingsPatchSchema.optional(), campaigns: campaignSettingsPatchSchema.optional(), contact: contactPolicyPatchSchema.optional(), catalog: catalogSettingsPatchSchema.optional(), reviews: reviewSettingsPatchSchema.optional() })
+  .refine((b) => b.lifecycle || b.campaigns || b.contact || b.catalog || b.reviews, { message: 'name at least one of lifecycle, campaigns, contact, catalog, reviews' });
 
 const parseBody = <T extends z.ZodType>(c: Context, schema: T) => parseJsonBody(c, schema, MAX_BODY_BYTES);
 
@@ -65,6 +67,7 @@ export function adminLifecycleRoutes(deps: AppDeps) {
           campaigns: await readCampaignSettings(db, site.id),
           contact: await readContactPolicy(db, site.id),
           catalog: await readCatalogSettings(db, site.id),
+          reviews: await readReviewSettings(db, site.id),
         });
       })
       // PUT /admin/api/sites/:siteId/settings — { lifecycle?, campaigns?, contact?, catalog? } subsets merged, stored, applied on the next round
@@ -72,11 +75,14 @@ export function adminLifecycleRoutes(deps: AppDeps) {
         const site = await chooseSite(db, c.req.param('siteId'));
         const body = await parseBody(c, settingsBody);
         const now = clock.now();
+        // reviews checked before anything is stored, for the same reason as below
+        const nextReviews = body.reviews ? await mergeReviewSettings(db, site.id, body.reviews) : undefined;
         // campaigns and contact first: they validate the merged whole, so a refusal leaves the lifecycle untouched too
         const { campaigns, contact } = await applyCampaignSettings(db, site.id, body, now);
         const lifecycle = body.lifecycle ? await applyLifecycleSettings(db, site.id, body.lifecycle, now) : await readLifecycleSettings(db, site.id);
         const catalog = body.catalog ? await applyCatalogSettings(db, site.id, body.catalog, now) : await readCatalogSettings(db, site.id);
-        return c.json({ site: site.id, lifecycle, campaigns, contact, catalog });
+        const reviews = nextReviews ? await storeReviewSettings(db, site.id, nextReviews, now) : await readReviewSettings(db, site.id);
+        return c.json({ site: site.id, lifecycle, campaigns, contact, catalog, reviews });
       })
   );
 }

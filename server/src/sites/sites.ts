@@ -4,6 +4,7 @@ import { sites, type Site } from '../db/schema/sites.ts';
 import { randomId } from './keys.ts';
 import { normalizeOrigin } from './origins.ts';
 import { createPushKeys } from '../push/keys/site-push-keys.ts';
+import { createReviewSecret } from '../reviews/keys/review-secret.ts';
 
 export interface CreateSiteInput {
   name: string;
@@ -28,6 +29,7 @@ export async function createSite(db: Db, input: CreateSiteInput, now: number): P
   };
   await db.orm.insert(sites).values(site);
   await createPushKeys(db, site.id, now, input.pushSubject ?? null);
+  await createReviewSecret(db, site.id, now);
   return site;
 }
 

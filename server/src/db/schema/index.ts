@@ -5,3 +5,4 @@ export * from './catalog-trust.ts';
 export * from './lifecycle.ts';
 export * from './push.ts';
 export * from './integrations.ts';
+export * from './reviews.ts';

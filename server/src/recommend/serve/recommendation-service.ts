@@ -247,6 +247,8 @@ export class RecommendationService {
     const exclude = new Set<string>(scenario === 'replenish' ? [] : (visitor?.bought.keys() ?? []));
     if (req.item !== undefined) exclude.add(req.item);
     if (scenario !== 'abandoned-cart') for (const item of cart) exclude.add(item);
+    // and, always, what the person rated 2 stars or fewer
+    for (const item of req.person.disliked ?? []) exclude.add(item);
 
     const picker = new Picker(req.limit, model.products, exclude);
     picker.offerAll(candidates(scenario, { ...context, want: 2 * req.limit + exclude.size }));
