@@ -37,8 +37,9 @@ export function verifyReviewToken(secret: Buffer, token: string, now: number): T
   const parts = token.split('.');
   if (parts.length !== 2 || !/^[\w-]+$/.test(parts[0]!) || !/^[\w-]{43}$/.test(parts[1]!)) return { ok: false, reason: 'malformed' };
   const [payload, signature] = parts as [string, string];
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, payload);
+  // the canonical encodings compared, so no other spelling of the same bytes (base64url's spare bits) passes
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(mac(secret, payload).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad signature' };
   let raw: unknown;
   try {
