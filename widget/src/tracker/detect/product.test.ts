@@ -125,6 +125,15 @@ test("Shopify: ShopifyAnalytics.meta alone is the product (price in cents), and 
   expect(sent()).toMatchObject({ item_id: '8232304083217', item_name: 'Acnefon face wash', price: 618 });
 });
 
+test("Shopify: a product shown outside the product template takes the meta's currency; no product, no view", () => {
+  // a home page featuring one product (Yeezy Supply's, in the saved pages): Shopify's meta has a page type, no product
+  window.ShopifyAnalytics = { meta: { currency: 'USD', page: { pageType: 'home' } } as any };
+  page('', '<div itemscope itemtype="http://schema.org/Product"><div itemprop="name">Powerphase</div></div>');
+  expect(sent()).toMatchObject({ item_name: 'Powerphase', currency: 'USD' });
+  page('', '<a href="/products/powerphase">Powerphase</a>');
+  expect(sent()).toBeUndefined();
+});
+
 test('the price only in the dataLayer: Universal Analytics detail and GA4 view_item fill in the same product', () => {
   window.dataLayer = [{ ecommerce: { currencyCode: 'TWD', detail: { products: [{ id: 'M010053043', name: 'Guide', price: 90, category: 'M01' }] } } }];
   page('<meta property="og:type" content="product"><meta property="og:title" content="Guide">');
