@@ -186,6 +186,20 @@ describe('the review in the person\'s history', () => {
   });
 });
 
+test('erasing a customer removes their reviews, requests and "don\'t ask" flag with the rest of their data', async () => {
+  const f = await reviewFixture({ requestAfterDays: 1, autoPublish: true });
+  await f.send('phone', f.event('identify', { customer_id: 'cust-1' }));
+  await f.buy('phone', 'o-1', [MUG, SOFA]);
+  await f.advance(DAY);
+  const token = (await f.requests('phone'))[0]!.token;
+  await f.review({ token, item_id: 'mug-1', rating: 5, author: 'Ana Example' });
+  await f.page('POST', '/v1/reviews/dismissals', { site: 'pk_test', token, scope: 'always' });
+  const res = await f.admin('DELETE', '/admin/api/customers/cust-1');
+  expect(res.body.erased).toMatchObject({ reviews: 1, reviewRequests: 1 });
+  expect((await f.call('GET', '/v1/items/mug-1/reviews?site=pk_test')).body.rating.count).toBe(0);
+  expect(await f.stored()).toEqual({ reviews: 0, events: 0, optOuts: 0, requests: 0 });
+});
+
 describe('helpful votes', () => {
   test('once per visitor, only on published reviews', async () => {
     const f = await askedBuyer({ autoPublish: true });
