@@ -76,10 +76,10 @@ test('buy, the delay passes, the card sends a review, the shop publishes it, the
   expect(root.querySelector('.step')!.textContent).toBe('1 of 2');
 
   act(() => root.querySelector<HTMLInputElement>('input[value="4"]')!.click());
-  for (const [label, value] of [['Your review', SCRIPT], ['Your name', IMG]]) {
+  for (const [label, value] of [['Your review', SCRIPT], ['Your name', IMG]] as const) {
     const field = [...root.querySelectorAll('label')].find((l) => l.textContent!.startsWith(label))!.querySelector<HTMLInputElement>('input, textarea')!;
     act(() => {
-      field.value = value!;
+      field.value = value;
       field.dispatchEvent(new Event('input', { bubbles: true }));
     });
   }
