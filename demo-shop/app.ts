@@ -12,6 +12,7 @@ import { searchPage } from './pages/search.ts';
 import { productsApi } from './routes/api-products.ts';
 import { shopAssets } from './routes/assets.ts';
 import { productImages } from './routes/product-images.ts';
+import { createRatingSource, type RatingSourceOptions } from './ratings/rating-source.ts';
 import { webApp } from './routes/web-app.ts';
 import type { ShopContext } from './shop-context.ts';
 
@@ -27,11 +28,19 @@ export interface DemoShopOptions {
   serviceWorker?: string;
   /** Defaults to demo-shop/data/catalog.json. */
   catalog?: CatalogItem[];
+  /**
+   * Where the shop's server reads product ratings for its product pages' JSON-LD: Shoploop's URL and the site's
+   * public key (the snippet's `src` origin and `data-site`). Without it, product pages carry no rating markup.
+   */
+  ratings?: RatingSourceOptions;
 }
 
-/** The demo storefront. It knows nothing of Shoploop beyond the pasted snippet. */
-export function createDemoShop({ snippet, serviceWorker, catalog = loadCatalog() }: DemoShopOptions): Hono {
-  const shop: ShopContext = { snippet, catalog: createCatalogIndex(catalog) };
+/**
+ * The demo storefront. It knows nothing of Shoploop beyond the pasted snippet and, for its product pages' rating
+ * markup, Shoploop's public rating URL.
+ */
+export function createDemoShop({ snippet, serviceWorker, catalog = loadCatalog(), ratings }: DemoShopOptions): Hono {
+  const shop: ShopContext = { snippet, catalog: createCatalogIndex(catalog), ...(ratings ? { ratings: createRatingSource(ratings) } : {}) };
   const app = new Hono()
     .route('/', homePage(shop))
     .route('/', categoryPage(shop))

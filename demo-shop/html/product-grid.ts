@@ -17,6 +17,7 @@ export function productCard(item: CatalogItem): Html {
     <span class="card-name">${item.item_name}</span>
   </a>
   <p class="card-price">${formatPrice(item.price, item.currency)}${soldOut ? html` <span class="sold-out">Out of stock</span>` : ''}</p>
+  <div class="card-rating" data-shoploop="rating" data-item="${item.item_id}"></div>
 </li>`;
 }
 

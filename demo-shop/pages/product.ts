@@ -5,6 +5,7 @@ import { renderPage } from '../html/layout.ts';
 import { formatPrice } from '../html/money.ts';
 import { describeProduct } from '../html/product-description.ts';
 import { gaItemJson, productGrid } from '../html/product-grid.ts';
+import { ratingSummary } from '../html/rating-summary.ts';
 import type { ShopContext } from '../shop-context.ts';
 import { notFoundResponse } from './not-found.ts';
 
@@ -13,9 +14,11 @@ const RELATED_COUNT = 4;
 export function productPage(shop: ShopContext) {
   return new Hono()
     // GET /product/:id
-    .get('/product/:id', (c) => {
+    .get('/product/:id', async (c) => {
       const item = shop.catalog.item(c.req.param('id'));
       if (!item) return notFoundResponse(c, shop);
+      // rendered into the page's own HTML: search engines show review stars only from there
+      const rating = (await shop.ratings?.forItem(item.item_id)) ?? null;
       const origin = new URL(c.req.url).origin;
       const category = shop.catalog.categoryOf(item);
       const inStock = item.availability === 'in_stock';
@@ -30,7 +33,7 @@ export function productPage(shop: ShopContext) {
 <meta property="og:url" content="${new URL(item.url, origin).href}">
 <meta property="product:price:amount" content="${item.price.toFixed(2)}">
 <meta property="product:price:currency" content="${item.currency}">
-${jsonLdScript(productJsonLd(item, origin))}`;
+${jsonLdScript(productJsonLd(item, origin, rating))}`;
 
       const body = html`
 <nav class="breadcrumbs" aria-label="Breadcrumb"><a href="/">Home</a> › <a href="/category/${category.slug}">${category.name}</a> › <span>${item.item_name}</span></nav>
@@ -38,6 +41,7 @@ ${jsonLdScript(productJsonLd(item, origin))}`;
   <img class="product-image" src="${item.image}" alt="${item.item_name}" width="480" height="480">
   <div class="product-info">
     <h1>${item.item_name}</h1>
+    ${rating ? ratingSummary(rating.aggregateRating) : ''}
     <p class="product-price">${price}</p>
     <p class="${inStock ? 'in-stock' : 'sold-out'}">${inStock ? 'In stock, ready to send' : 'Out of stock'}</p>
     <p>${description}</p>
@@ -54,6 +58,9 @@ ${jsonLdScript(productJsonLd(item, origin))}`;
     </dl>
   </div>
 </article>
+<section class="shoploop-slot" id="reviews">
+  <div data-shoploop="reviews" data-item="${item.item_id}"></div>
+</section>
 <section class="shoploop-slot">
   <div data-shoploop="also-bought" data-item="${item.item_id}" data-limit="4" data-title="Frequently bought together"></div>
 </section>

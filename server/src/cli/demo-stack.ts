@@ -36,8 +36,12 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
 
   const server = await startServer(env, clock, pushAgent ? { pushAgent } : {});
   const snippet = `<script async src="${serverUrl}/shoploop.js" data-site="${site.publicKey}"></script>`;
+  // the product pages' rating JSON-LD, read by the shop's server from Shoploop's public URL (DEMO_RATINGS_CACHE_MS:
+  // how long the shop keeps an answer, 60 s by default; the end-to-end tests set 0 to see a review at once)
+  const ratingsCache = env.DEMO_RATINGS_CACHE_MS === undefined ? {} : { cacheMs: Number(env.DEMO_RATINGS_CACHE_MS) };
+  const ratings = { api: serverUrl, site: site.publicKey, ...ratingsCache };
   // the one-line file a shop puts at its root for web push (sw/README.md)
-  const shop = await startDemoShop({ port: shopPort, snippet, serviceWorker: `importScripts('${serverUrl}/sw.js');` });
+  const shop = await startDemoShop({ port: shopPort, snippet, serviceWorker: `importScripts('${serverUrl}/sw.js');`, ratings });
   return {
     site,
     serverUrl,
