@@ -6,6 +6,7 @@ import { evaluationRate, fitTimes, schedulerRate } from './lifecycle.ts';
 import { recommendationsBench } from './recommendations.ts';
 import { campaignSchedulerRate } from './campaigns.ts';
 import { pushBench } from './push.ts';
+import { personContextCost } from './reviews.ts';
 
 // `npm run bench`: figures, never pass/fail. Machines here are shared and noisy, so each figure that has a
 // baseline is printed as a ratio against it, both measured in this run.
@@ -57,6 +58,10 @@ for (const f of await fitTimes('../shared/data/uci_online_retail/onlineretail.cs
 }
 
 await recommendationsBench(quick); // prints its own section: docs/recommendations.md, Performance
+
+console.log('\n== Reviews ==');
+const person = await personContextCost(quick ? 5_000 : 20_000);
+console.log(`readPersonContext with the person's low ratings (every recommendation request): ${person.afterUs.toFixed(1)} µs a call, ${(person.afterUs / person.beforeUs).toFixed(2)}× the read before reviews (${person.beforeUs.toFixed(1)} µs)`);
 
 await pushBench(quick); // prints its own section: docs/benchmarks.md, Web push
 

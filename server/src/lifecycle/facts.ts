@@ -19,6 +19,8 @@ export interface PersonFacts {
   firstPurchaseAt: number | null;
   lastPurchaseAt: number | null;
   revenue: number;
+  /** products the person's latest review of each rated 2 stars or fewer (reviews/): never recommended to them */
+  disliked?: string[];
 }
 
 export interface Order {
@@ -36,12 +38,17 @@ export interface FactEvent {
     items?: Array<{ item_id: string; quantity?: number | undefined }> | undefined;
     transaction_id?: string | undefined;
     value?: number | undefined;
+    /** review_submitted: the stars given */
+    rating?: number | undefined;
   };
 }
 
 const INTEREST = new Set(['view_item', 'select_item', 'search', 'add_to_cart', 'view_cart', 'begin_checkout']);
 /** Order ids kept per person: enough for any real buyer, bounded for a misbehaving client. */
 const MAX_ORDERS = 1000;
+/** a rating this low says the person does not want the product */
+export const DISLIKED_AT_MOST = 2;
+const MAX_DISLIKED = 200;
 
 export function emptyFacts(at: number): PersonFacts {
   return {
@@ -88,6 +95,9 @@ export function foldEvent(f: PersonFacts, e: FactEvent): PersonFacts {
     case 'begin_checkout':
       f.checkoutOpen = true;
       break;
+    case 'review_submitted':
+      foldRating(f, e);
+      break;
     case 'purchase': {
       f.cart = {};
       f.checkoutOpen = false;
@@ -121,4 +131,15 @@ function foldRefund(f: PersonFacts, e: FactEvent): PersonFacts {
     f.lastPurchaseAt = f.orders.length ? Math.max(...f.orders.map((o) => o.at)) : null;
   }
   return f;
+}
+
+/** A review (written only by the server, reviews/): the person's latest rating of each item decides. */
+function foldRating(f: PersonFacts, e: FactEvent): void {
+  const rating = e.params.rating;
+  if (typeof rating !== 'number') return;
+  for (const { item_id } of e.params.items ?? []) {
+    const rest = (f.disliked ?? []).filter((id) => id !== item_id);
+    f.disliked = rating <= DISLIKED_AT_MOST ? [...rest, item_id].slice(-MAX_DISLIKED) : rest;
+  }
+  if (f.disliked?.length === 0) delete f.disliked;
 }

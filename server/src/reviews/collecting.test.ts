@@ -181,8 +181,15 @@ describe('the review in the person\'s history', () => {
     const token = (await f.requests('laptop'))[0]!.token;
     await f.review({ token, item_id: 'sofa-1', rating: 2 });
     await f.review({ token, item_id: 'mug-1', rating: 3 });
+    await f.scheduler.runDue(); // the lifecycle folds the reviews into the person's facts (each second in a server)
     expect(await popular('laptop')).toEqual(['mug-1']); // a 3 is no dislike
     expect(await popular('p1')).toEqual(['sofa-1', 'mug-1']); // nobody else's list changes
+    // the person's latest opinion decides: the sofa bought again and liked this time
+    await f.buy('phone', 'o-10', [SOFA]);
+    await f.advance(DAY);
+    await f.review({ token: (await f.requests('phone'))[0]!.token, item_id: 'sofa-1', rating: 4 });
+    await f.scheduler.runDue();
+    expect(await popular('laptop')).toEqual(['sofa-1', 'mug-1']);
   });
 });
 

@@ -1,30 +1,24 @@
 import type { Db } from '../../db/client.ts';
 import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { Stage } from '../../lifecycle/stages.ts';
-import { personVisitorsSql } from '../../reviews/requests/person.ts';
-
-/** a rating this low says the person does not want the product: the recommender leaves it out for them */
-const DISLIKED_AT_MOST = 2;
 
 /** What the lifecycle knows of the person behind a visitor that a recommendation needs. */
 export interface PersonContext {
   stage: Stage;
   /** the person's cart across devices, as of their last evaluation */
   cart: string[];
-  /** products the person rated 2 stars or fewer (reviews/): never recommended to them */
+  /** products the person rated 2 stars or fewer (reviews/, folded into their facts): never recommended to them */
   disliked?: string[];
 }
 
 /**
  * The person's profile (their customer's once identified, else the visitor's own, as
  * lifecycle/person-view.ts resolves it) in one statement: every request pays for it, and two reads cost
- * 55 µs against 33. Only the cart leaves SQLite, not the whole facts (a loyal buyer's list of orders); the
- * products the person's reviews rated low come in the same statement.
+ * 55 µs against 33. Only the cart and the products the person rated low leave SQLite, not the whole facts
+ * (a loyal buyer's list of orders).
  */
-const PERSON = `SELECT p.stage, json_extract(p.facts, '$.cart') AS cart,
-    (SELECT json_group_array(DISTINCT item_id) FROM reviews WHERE site_id = ?1 AND rating <= ${DISLIKED_AT_MOST} AND visitor_id IN (${personVisitorsSql('?1', '?3')})) AS disliked
-  FROM (SELECT 1) LEFT JOIN profiles p
-    ON p.site_id = ?1 AND p.profile_id = coalesce((SELECT ?2 || nullif(customer_id, '') FROM visitors WHERE site_id = ?1 AND visitor_id = ?3), ?4)`;
+const PERSON = `SELECT stage, json_extract(facts, '$.cart') AS cart, json_extract(facts, '$.disliked') AS disliked FROM profiles
+  WHERE site_id = ?1 AND profile_id = coalesce((SELECT ?2 || nullif(customer_id, '') FROM visitors WHERE site_id = ?1 AND visitor_id = ?3), ?4)`;
 
 /** One indexed read (a person never classified, or unknown, is potential, as everyone starts). */
 export async function readPersonContext(db: Db, siteId: string, visitorId: string): Promise<PersonContext> {
