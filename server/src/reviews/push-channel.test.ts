@@ -134,6 +134,20 @@ describe('the review_request push campaign', () => {
     expect(report.body.campaigns.find((c) => c.campaign === 'review_request')).toMatchObject({ eligible: 12, heldOut: held.length });
   });
 
+  test('an ask that came due longer ago than its TTL is not pushed late (a first subscriber after weeks of orders); its reminder is', async () => {
+    const f = await reviewPush();
+    await f.buy('v1', 'o-1');
+    await f.advance(MINUTE);
+    await f.advance(10 * DAY); // the ask came on day 7, when nobody on the site had subscribed
+    const sub = await f.subscribe('v1');
+    await f.advance(MINUTE);
+    expect(await f.reviewMessages()).toEqual([]);
+    await f.advance(4 * DAY); // day 14: the reminder
+    const [reminder] = await f.reviewMessages();
+    expect(reminder).toMatchObject({ status: 'sent' });
+    expect(f.service.messagesFor(sub.endpoint)).toHaveLength(1);
+  });
+
   test('switched off, the campaign plans nothing while the on-site card still asks', async () => {
     const f = await reviewPush({ enabled: false }, { requestAfterDays: 1 });
     await f.subscribe('v1');

@@ -79,6 +79,9 @@ describe('scheduling against the purchase time', () => {
     await f.buy('v1', 'o-on');
     await f.advance(DAY);
     expect((await f.requests('v1')).map((r) => r.orderId)).toEqual(['o-on']);
+    // switched off again: nobody is asked on the site either
+    await f.settings({ reviews: { enabled: false } });
+    expect(await f.requests('v1')).toEqual([]);
   });
 });
 

@@ -5,8 +5,10 @@ import { planMessage, productTopic } from '../../campaigns/triggers/new-message.
 import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { RequestItem } from '../../db/schema/reviews.ts';
 import { askKey } from '../requests/cancel-statements.ts';
+import { readReviewSettings } from '../site-review-config.ts';
 
 const REQUESTS_PER_RUN = 500;
+const HOUR = 3_600_000;
 
 /**
  * The push half of review requests, run by the campaigns' timer (campaign-runner.ts) for sites with
@@ -14,12 +16,15 @@ const REQUESTS_PER_RUN = 500;
  * outbox, so it meets the same contact policy, priority (the lowest) and holdout as every campaign. Planned
  * when due rather than at the purchase, so it sees the person as they are then: subscribed or not, their
  * customer id, the items they have reviewed meanwhile. Each ask and reminder is planned once (asked_at,
- * reminded_at), sent or not. Returns how many asks and reminders came due.
+ * reminded_at), sent or not; one that came due longer ago than the campaign's TTL (a site whose first
+ * subscriber arrives after weeks of orders) is marked without a message, as a stale trigger. Nothing while
+ * reviews are off. Returns how many asks and reminders came due.
  */
 export async function planReviewMessages(db: Db, siteId: string, settings: CampaignSettings, now: number): Promise<number> {
   const s = settings.review_request;
+  if (!(await readReviewSettings(db, siteId)).enabled) return 0;
   const rs = await db.client.execute({
-    sql: `SELECT r.id, r.order_id, r.visitor_id, r.items, r.asked_at, r.remind_at, r.expires_at, v.customer_id,
+    sql: `SELECT r.id, r.order_id, r.visitor_id, r.items, r.ask_at, r.asked_at, r.remind_at, r.expires_at, v.customer_id,
             (SELECT json_group_array(item_id) FROM reviews w WHERE w.site_id = r.site_id AND w.order_id = r.order_id) AS reviewed
           FROM review_requests r LEFT JOIN visitors v ON v.site_id = r.site_id AND v.visitor_id = r.visitor_id
           WHERE r.site_id = ? AND r.status = 'scheduled' AND r.ask_at <= ? AND r.expires_at > ?
@@ -41,12 +46,13 @@ export async function planReviewMessages(db: Db, siteId: string, settings: Campa
     // the ask, or the reminder; an ask that comes late together with its reminder goes once
     const first = r.asked_at === null;
     const remindDue = r.remind_at !== null && Number(r.remind_at) <= now;
+    const dueAt = first && !remindDue ? Number(r.ask_at) : Number(r.remind_at);
     statements.push({
       sql: `UPDATE review_requests SET asked_at = coalesce(asked_at, ?), reminded_at = ${first && !remindDue ? 'reminded_at' : '?'}, updated_at = ? WHERE id = ?`,
       args: first && !remindDue ? [now, now, requestId] : [now, now, now, requestId],
     });
     planned++;
-    if (!s.enabled) continue;
+    if (!s.enabled || now - dueAt > s.ttlHours * HOUR) continue;
     statements.push(
       planMessage({
         siteId,

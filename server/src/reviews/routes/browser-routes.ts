@@ -79,7 +79,9 @@ export function reviewBrowserRoutes(deps: Pick<AppDeps, 'db' | 'siteCache' | 'cl
         const q = parseQuery(c, requestsQuery);
         const site = await siteForPage(siteCache, q.site, c.req);
         c.header('cache-control', 'no-store');
-        return c.json({ requests: await pendingRequests(db, site, q.visitor, clock.now()) });
+        // reviews switched off: nobody is asked, on the site either
+        const enabled = (await readReviewSettings(db, site.id)).enabled;
+        return c.json({ requests: enabled ? await pendingRequests(db, site, q.visitor, clock.now()) : [] });
       })
       // POST /v1/reviews — { site, token, item_id, rating, title?, body?, author? } → 201 { review: { id, status } }
       .post('/reviews', async (c) => {
