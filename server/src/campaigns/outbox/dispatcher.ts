@@ -58,7 +58,9 @@ export class MessageDispatcher {
     options: DispatcherOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.claimMs = options.claimMs ?? 60_000;
+    // long enough for a round's slowest sends (timeouts included): a claim that runs out mid-round lets another
+    // instance send the unconfirmed messages again
+    this.claimMs = options.claimMs ?? 5 * 60_000;
     this.concurrency = options.concurrency ?? 32;
   }
 
@@ -85,10 +87,13 @@ export class MessageDispatcher {
     const now = this.clock.now();
     const claimUntil = now + this.claimMs;
     const rs = await this.db.client.execute({
-      sql: `UPDATE messages SET claim_until = ? WHERE id IN (
-              SELECT id FROM messages WHERE due_at IS NOT NULL AND due_at <= ? AND (claim_until IS NULL OR claim_until < ?) ORDER BY due_at LIMIT ?)
+      // whole people: a person's due messages are decided together, so priority holds across batches and instances
+      sql: `UPDATE messages SET claim_until = ? WHERE due_at IS NOT NULL AND due_at <= ? AND (claim_until IS NULL OR claim_until < ?)
+              AND (site_id, profile_id) IN (
+                SELECT site_id, profile_id FROM messages WHERE due_at IS NOT NULL AND due_at <= ? AND (claim_until IS NULL OR claim_until < ?)
+                ORDER BY due_at LIMIT ?)
             RETURNING ${CLAIMED_COLUMNS}`,
-      args: [claimUntil, now, now, this.batchSize],
+      args: [claimUntil, now, now, now, now, this.batchSize],
     });
     const result = emptyResult();
     result.claimed = rs.rows.length;
@@ -107,7 +112,7 @@ export class MessageDispatcher {
     const site = await SiteContext.load(this.db, siteId, this.content);
     const decisions: InStatement[] = [];
     const final = (m: ClaimedMessage, status: 'expired' | 'cancelled' | 'failed', reason: string) => {
-      decisions.push({ sql: FINAL, args: [status, reason, now, m.id] });
+      decisions.push({ sql: FINAL, args: [status, reason, now, m.id, claimUntil, m.status] });
       result[status]++;
     };
     if (!site?.push) {
@@ -140,13 +145,15 @@ export class MessageDispatcher {
         const m = byId.get(d.id)!;
         if (d.kind === 'expire') final(m, 'expired', d.reason);
         else if (d.kind === 'defer') {
-          decisions.push({ sql: DEFER, args: [d.until, d.reason, now, m.id] });
+          decisions.push({ sql: DEFER, args: [d.until, d.reason, now, m.id, claimUntil, m.status] });
           result.deferred++;
         } else if (!isPushCampaign(m.campaign)) final(m, 'cancelled', `${m.campaign} is not sent by push`);
+        else if (!site.settings[m.campaign].enabled) final(m, 'cancelled', 'the campaign was switched off');
+        else if (m.campaign === 'abandoned_cart' && m.context?.reminder === 2 && !site.settings.abandoned_cart.secondEnabled) final(m, 'cancelled', 'the second reminder was switched off');
         else {
           const rendered = await site.render(m);
-          if (rendered) toMark.push({ m, rendered, targets });
-          else final(m, 'cancelled', 'nothing trusted to show: no product with a name from the feed or several visitors');
+          if ('skip' in rendered) final(m, 'cancelled', rendered.skip);
+          else toMark.push({ m, rendered, targets });
         }
       }
     }
@@ -166,18 +173,29 @@ export class MessageDispatcher {
     const outcomes: InStatement[] = [...release];
     const queue = [...toSend];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) outcomes.push(...(await this.deliver(next.m, site, next.targets, now, result)));
+      for (let next = queue.shift(); next; next = queue.shift()) outcomes.push(...(await this.deliverSafely(next.m, site, next.targets, now, claimUntil, result)));
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
     if (outcomes.length > 0) await this.db.write.run(outcomes);
   }
 
+  /** A message that cannot be sent at all (a payload too large, unusable keys) fails alone, never its round. */
+  private async deliverSafely(m: ClaimedMessage, site: SiteContext, targets: StoredTarget[], now: number, claimUntil: number, result: DispatchResult): Promise<InStatement[]> {
+    try {
+      return await this.deliver(m, site, targets, now, claimUntil, result);
+    } catch (error) {
+      result.failed++;
+      const reason = `could not be sent: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+      return [{ sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ? AND claim_until = ?`, args: [reason, now, m.id, claimUntil] }];
+    }
+  }
+
   /** Sends a marked message to each of the person's browsers; returns the writes that record what the push services said. */
-  private async deliver(m: ClaimedMessage, site: SiteContext, targets: StoredTarget[], now: number, result: DispatchResult): Promise<InStatement[]> {
+  private async deliver(m: ClaimedMessage, site: SiteContext, targets: StoredTarget[], now: number, claimUntil: number, result: DispatchResult): Promise<InStatement[]> {
     const ttlSeconds = Math.floor((m.expiresAt - now) / 1000);
     if (ttlSeconds <= 0) {
       result.expired++;
-      return [{ sql: FINAL, args: ['expired', 'its time to live ended before the push service confirmed it', now, m.id] }];
+      return [{ sql: FINAL, args: ['expired', 'its time to live ended before the push service confirmed it', now, m.id, claimUntil, 'sent'] }];
     }
     const payload = pushPayload(m.id, { title: m.title ?? '', body: m.body ?? '', url: m.url ?? '', image: m.image }, m.topic);
     const out: InStatement[] = [];
@@ -190,7 +208,7 @@ export class MessageDispatcher {
     const after = this.clock.now();
     if (outcomes.some((o) => o.kind === 'delivered')) {
       result.sent++;
-      return [...out, { sql: 'UPDATE messages SET delivered_at = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ?', args: [after, after, m.id] }];
+      return [...out, { sql: 'UPDATE messages SET delivered_at = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ? AND claim_until = ?', args: [after, after, m.id, claimUntil] }];
     }
     const retry = outcomes.filter((o): o is Extract<PushOutcome, { kind: 'retry' }> => o.kind === 'retry');
     const problem = describe(outcomes);
@@ -200,21 +218,23 @@ export class MessageDispatcher {
         // back to the policy: the send did not happen, so it must not count against the person's caps
         result.deferred++;
         const reason = `${problem}; retry ${m.attempts + 1} of ${MAX_ATTEMPTS} at ${new Date(at).toISOString()}`;
-        return [...out, { sql: `UPDATE messages SET status = 'deferred', sent_at = NULL, due_at = ?, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ?`, args: [at, reason, after, m.id] }];
+        return [...out, { sql: `UPDATE messages SET status = 'deferred', sent_at = NULL, due_at = ?, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ? AND claim_until = ?`, args: [at, reason, after, m.id, claimUntil] }];
       }
     }
     result.failed++;
-    return [...out, { sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ?`, args: [problem, after, m.id] }];
+    return [...out, { sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ? AND claim_until = ?`, args: [problem, after, m.id, claimUntil] }];
   }
 }
 
-const FINAL = `UPDATE messages SET status = ?, reason = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ?`;
+// Every write of a decision holds only while this round's claim does and the message is as the round read it:
+// a purchase may have cancelled it meanwhile, or another instance taken it over after the claim ran out.
+const FINAL = `UPDATE messages SET status = ?, reason = ?, due_at = NULL, claim_until = NULL, updated_at = ? WHERE id = ? AND claim_until = ? AND status = ?`;
 const MARK_SENT = `UPDATE messages SET status = 'sent', sent_at = ?, attempts = attempts + 1, title = ?, body = ?, url = ?, image = ?, reason = NULL,
     due_at = ?, updated_at = ?
   WHERE id = ? AND claim_until = ? AND status IN ('scheduled', 'deferred')
     AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?
     AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?`;
-const DEFER = `UPDATE messages SET status = 'deferred', due_at = ?, reason = ?, claim_until = NULL, updated_at = ? WHERE id = ?`;
+const DEFER = `UPDATE messages SET status = 'deferred', due_at = ?, reason = ?, claim_until = NULL, updated_at = ? WHERE id = ? AND claim_until = ? AND status = ?`;
 
 function describe(outcomes: PushOutcome[]): string {
   const parts = outcomes.map((o) => {

@@ -16,6 +16,8 @@ export interface MessageContentSource {
   picks(siteId: string, profileId: string, limit: number): Promise<string[]>;
 }
 
+const SELLABLE = new Set(['in_stock', 'preorder', 'backorder']);
+
 /** What a dispatch round needs of one site, read once per round: settings apply on the next round. */
 export class SiteContext {
   private readonly products = new Map<string, Promise<MessageProduct | null>>();
@@ -37,9 +39,12 @@ export class SiteContext {
     return new SiteContext(site, await readCampaignSettings(db, siteId), await readContactPolicy(db, siteId), push, content);
   }
 
-  /** The message's title, body, link and image as of now (prices change); null when nothing trusted can be shown. */
-  async render(m: ClaimedMessage): Promise<RenderedMessage | null> {
-    if (!isPushCampaign(m.campaign)) return null;
+  /**
+   * The message's title, body, link and image as of now (prices change), or why it is no longer worth sending: no
+   * trusted product to name, a price drop that has gone, a restock sold out again.
+   */
+  async render(m: ClaimedMessage): Promise<RenderedMessage | { skip: string }> {
+    if (!isPushCampaign(m.campaign)) return { skip: `${m.campaign} is not sent by push` };
     const items = await this.itemsOf(m);
     let product: MessageProduct | null = null;
     for (const itemId of items) {
@@ -47,7 +52,11 @@ export class SiteContext {
       if (product?.name) break;
     }
     const oldPrice = typeof m.context?.oldPrice === 'number' ? m.context.oldPrice : null;
-    return renderMessage({
+    if (m.campaign === 'price_drop' && product && !(product.price !== null && oldPrice !== null && product.price < oldPrice)) {
+      return { skip: 'the price drop is over: the price is no longer below the old one' };
+    }
+    if (m.campaign === 'back_in_stock' && product && !SELLABLE.has(product.availability ?? '')) return { skip: 'sold out again' };
+    const rendered = renderMessage({
       messageId: m.id,
       campaign: m.campaign,
       settings: this.settings,
@@ -57,6 +66,7 @@ export class SiteContext {
       oldPrice,
       count: items.length,
     });
+    return rendered ?? { skip: 'nothing trusted to show: no product with a name from the feed or several visitors' };
   }
 
   /** a round asks for the same few products many times: each is read once per round */

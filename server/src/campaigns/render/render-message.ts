@@ -1,9 +1,10 @@
 import type { TrustedProduct } from '../../catalog/trust/index.ts';
+import { MAX_PAYLOAD_BYTES } from '../../push/send/push-sender.ts';
 import type { CampaignSettings, PushCampaignId } from '../settings.ts';
 import { fillTemplate, formatPrice } from './fill-template.ts';
 
 /** What a message may show of a product: only trusted fields (catalog/trust), null where none is. */
-export type MessageProduct = Omit<TrustedProduct, 'availability' | 'saleEndsAt'>;
+export type MessageProduct = Omit<TrustedProduct, 'saleEndsAt'>;
 
 export interface RenderInput {
   messageId: string;
@@ -54,5 +55,7 @@ export function renderMessage(input: RenderInput): RenderedMessage | null {
 
 /** The JSON the service worker reads (sw/): at most a few hundred bytes, well under push services' 4 KB. */
 export function pushPayload(id: string, m: RenderedMessage, topic: string): string {
-  return JSON.stringify({ v: 1, id, title: m.title, body: m.body, url: m.url, ...(m.image ? { image: m.image, icon: m.image } : {}), tag: topic });
+  const full = JSON.stringify({ v: 1, id, title: m.title, body: m.body, url: m.url, ...(m.image ? { image: m.image, icon: m.image } : {}), tag: topic });
+  // one aes128gcm record holds MAX_PAYLOAD_BYTES: long image URLs go first, the message itself stays
+  return Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES ? full : JSON.stringify({ v: 1, id, title: m.title, body: m.body, url: m.url, tag: topic });
 }

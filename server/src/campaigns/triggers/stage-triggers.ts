@@ -20,8 +20,16 @@ export function stageTriggers(db: Db): EvaluationHook {
       const settings = await readCampaignSettings(db, siteId);
       return (person) => triggered(person, settings);
     },
-    // a customer absorbing a device takes its messages along (a clash of trigger keys keeps the customer's)
-    onAbsorb: (siteId, from, to) => [{ sql: 'UPDATE OR IGNORE messages SET profile_id = ? WHERE site_id = ? AND profile_id = ?', args: [to, siteId, from] }],
+    // a customer absorbing a device takes its messages along; where both planned the same trigger, the customer's
+    // stands and the device's waiting one is cancelled, so the browser does not get it twice
+    onAbsorb: (siteId, from, to) => [
+      { sql: 'UPDATE OR IGNORE messages SET profile_id = ? WHERE site_id = ? AND profile_id = ?', args: [to, siteId, from] },
+      {
+        sql: `UPDATE messages SET status = 'cancelled', reason = 'merged into the customer, who has the same message', due_at = NULL, claim_until = NULL
+              WHERE site_id = ? AND profile_id = ? AND status IN ('scheduled', 'deferred')`,
+        args: [siteId, from],
+      },
+    ],
   };
 }
 
