@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppDeps } from '../app-deps.ts';
 import type { CollectResponse } from '../collect/collector.ts';
 import { limits } from '../collect/vocabulary.ts';
-import { addressKey, clientAddress } from '../http/client-address.ts';
+import { callerKey } from '../http/caller-key.ts';
 import { readTextCapped } from '../http/read-body.ts';
 
 export function collectRoutes(deps: Pick<AppDeps, 'collector' | 'config'>) {
@@ -16,16 +15,8 @@ export function collectRoutes(deps: Pick<AppDeps, 'collector' | 'config'>) {
       body: await readTextCapped(c, limits.bodyBytes),
       headers: c.req,
       userAgent: c.req.header('user-agent'),
-      addressKey: () => addressKey(clientAddress(c.req.header('x-forwarded-for'), remoteAddress(c), deps.config.trustProxy)),
+      addressKey: () => callerKey(c, deps.config.trustProxy),
     });
     return c.json(answer.body satisfies CollectResponse, answer.status);
   });
-}
-
-function remoteAddress(c: Parameters<typeof getConnInfo>[0]): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined; // app.request() has no socket
-  }
 }

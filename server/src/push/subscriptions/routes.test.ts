@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { SHOP_ORIGIN, SITE_KEY, testApp } from '../../../test/helpers.ts';
 import { setPushSubject } from '../keys/site-push-keys.ts';
 import { MAX_SUBSCRIPTIONS_PER_VISITOR } from './subscription-store.ts';
+import { SUBSCRIPTION_CHANGES_PER_MINUTE } from './routes.ts';
 
 const b64 = (b: Buffer) => b.toString('base64url');
 function browserSubscription(endpoint = `https://fcm.googleapis.com/fcm/send/${b64(randomBytes(24))}`) {
@@ -106,4 +107,15 @@ describe('POST and DELETE /v1/push/subscriptions', () => {
     // naming a test service replaces the list: a real push service is then refused
     expect((await named.call('POST', { site: SITE_KEY, vid: 'v1', subscription: browserSubscription() })).status).toBe(400);
   });
+});
+
+test('a script filling the table is slowed down: subscription changes per address are limited, nothing stored past the limit', async () => {
+  const t = await setup();
+  const statuses: number[] = [];
+  for (let i = 0; i < SUBSCRIPTION_CHANGES_PER_MINUTE + 3; i++) statuses.push((await t.call('POST', { site: SITE_KEY, vid: `v${i}`, subscription: browserSubscription() })).status);
+  expect(statuses.filter((s) => s === 201)).toHaveLength(SUBSCRIPTION_CHANGES_PER_MINUTE);
+  expect(statuses.slice(-3)).toEqual([429, 429, 429]);
+  expect(await t.stored()).toHaveLength(SUBSCRIPTION_CHANGES_PER_MINUTE);
+  t.clock.advance(60_000);
+  expect((await t.call('POST', { site: SITE_KEY, vid: 'later', subscription: browserSubscription() })).status).toBe(201);
 });

@@ -2,13 +2,18 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { limits } from '../../collect/vocabulary.ts';
-import { ApiError, badRequest } from '../../http/errors.ts';
+import type { Context } from 'hono';
+import { ApiError, badRequest, rateLimited } from '../../http/errors.ts';
+import { callerKey } from '../../http/caller-key.ts';
+import { RateLimiter } from '../../http/rate-limit.ts';
 import { parseJsonBody, parseQuery } from '../../http/parse-json-body.ts';
 import { siteForPage } from '../../sites/site-for-page.ts';
 import { checkSubscription, MAX_ENDPOINT_LENGTH, type EndpointPolicy } from '../endpoints/endpoint-policy.ts';
 import { readPushKeys } from '../keys/site-push-keys.ts';
 import { removeSubscription, saveSubscription } from './subscription-store.ts';
 
+/** subscribes and unsubscribes per minute from one address to one site */
+export const SUBSCRIPTION_CHANGES_PER_MINUTE = 20;
 /** A subscription body is well under 1 KB; anything near this is not one. */
 const MAX_BODY_BYTES = 4096;
 const key = z.string().min(1).max(256);
@@ -28,7 +33,12 @@ const unsubscribeBody = z.strictObject({ site: siteKey, endpoint, vid: z.string(
  * The browser side of web push: the site's public VAPID key, and a visitor's subscription stored or removed.
  * Same origin rule as the collector: only pages on the site's allowed origins.
  */
-export function pushSubscriptionRoutes({ db, siteCache, clock }: Pick<AppDeps, 'db' | 'siteCache' | 'clock'>, endpoints: EndpointPolicy) {
+export function pushSubscriptionRoutes({ db, siteCache, clock, config }: Pick<AppDeps, 'db' | 'siteCache' | 'clock' | 'config'>, endpoints: EndpointPolicy) {
+  // a browser subscribes or unsubscribes a few times in its life: past this, a script is filling the table
+  const perAddress = new RateLimiter(SUBSCRIPTION_CHANGES_PER_MINUTE, () => clock.now());
+  const limit = (c: Context, siteId: string) => {
+    if (!perAddress.take(`${siteId} ${callerKey(c, config.trustProxy)}`)) throw rateLimited('too many subscription changes; retry after 60 seconds', 60);
+  };
   return (
     new Hono()
       // GET /v1/push/key?site=KEY — { publicKey } for pushManager.subscribe; 409 while the shop has no push contact
@@ -46,6 +56,7 @@ export function pushSubscriptionRoutes({ db, siteCache, clock }: Pick<AppDeps, '
       .post('/push/subscriptions', async (c) => {
         const body = await parseJsonBody(c, subscribeBody, MAX_BODY_BYTES);
         const site = await siteForPage(siteCache, body.site, c.req);
+        limit(c, site.id);
         const check = checkSubscription(body.subscription, endpoints);
         if (!check.ok) throw badRequest(`invalid subscription: ${check.reason}`, { field: `subscription.${check.field}` });
         const { endpoint: url, keys } = body.subscription;
@@ -56,6 +67,7 @@ export function pushSubscriptionRoutes({ db, siteCache, clock }: Pick<AppDeps, '
       .delete('/push/subscriptions', async (c) => {
         const body = await parseJsonBody(c, unsubscribeBody, MAX_BODY_BYTES);
         const site = await siteForPage(siteCache, body.site, c.req);
+        limit(c, site.id);
         return c.json({ removed: await removeSubscription(db, site.id, body.endpoint) });
       })
   );

@@ -1,9 +1,8 @@
+import { callerKey } from '../../http/caller-key.ts';
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { limits } from '../../collect/vocabulary.ts';
-import { addressKey, clientAddress } from '../../http/client-address.ts';
 import { badRequest, notFound, rateLimited } from '../../http/errors.ts';
 import { pageOrigin } from '../../http/page-origin.ts';
 import { parseJsonBody, parseQuery } from '../../http/parse-json-body.ts';
@@ -148,13 +147,3 @@ async function siteForPublicRead({ siteCache }: Pick<AppDeps, 'siteCache'>, key:
   return site;
 }
 
-/** The caller's address as the rate limiter keys it (salted, never stored): the collector's rule. */
-function callerKey(c: Context, trustProxy: number): string {
-  let remote: string | undefined;
-  try {
-    remote = getConnInfo(c).remote.address;
-  } catch {
-    remote = undefined; // app.request() has no socket
-  }
-  return addressKey(clientAddress(c.req.header('x-forwarded-for'), remote, trustProxy));
-}
