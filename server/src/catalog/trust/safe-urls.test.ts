@@ -33,4 +33,12 @@ describe('safeImageUrl', () => {
       expect(safeImageUrl(url), String(url)).toBeNull();
     }
   });
+
+  test("http only on the site's own origins (a shop tried on localhost), never elsewhere", () => {
+    const origins = ['http://localhost:8080', 'https://shop.example'];
+    expect(safeImageUrl('http://localhost:8080/img/1.svg', origins)).toBe('http://localhost:8080/img/1.svg');
+    for (const url of ['http://localhost:8081/img/1.svg', 'http://evil.example/1.jpg', 'http://shop.example/1.jpg', 'http://u:p@localhost:8080/1.svg']) {
+      expect(safeImageUrl(url, origins), url).toBeNull();
+    }
+  });
 });

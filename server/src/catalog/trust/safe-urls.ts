@@ -22,8 +22,13 @@ export function safeShopUrl(url: string | null, allowedOrigins: readonly string[
   return allowedOrigins.includes(parsed.origin) ? parsed.href : null;
 }
 
-/** An image a message or a block may show: absolute https only (push services and shops' pages need it), normalized; null otherwise. */
-export function safeImageUrl(url: string | null): string | null {
+/**
+ * An image a message or a block may show: absolute https (push services and shops' pages need it), or on one of
+ * the site's own allowed origins (the shop's own images, e.g. a shop tried on http://localhost), normalized;
+ * null otherwise.
+ */
+export function safeImageUrl(url: string | null, allowedOrigins: readonly string[] = []): string | null {
   const parsed = parse(url);
-  return parsed?.protocol === 'https:' ? parsed.href : null;
+  if (!parsed) return null;
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && allowedOrigins.includes(parsed.origin)) ? parsed.href : null;
 }

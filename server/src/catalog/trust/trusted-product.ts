@@ -32,7 +32,7 @@ export async function trustedProduct(db: Db, site: { id: string; allowedOrigins:
     name: p.name,
     price: p.price,
     currency: p.currency,
-    image: safeImageUrl(p.image),
+    image: safeImageUrl(p.image, site.allowedOrigins),
     url: safeShopUrl(p.url, site.allowedOrigins),
     availability: p.availability,
     saleEndsAt: p.saleEndsAt,

@@ -65,7 +65,7 @@ export class ProductLookup {
         const itemId = String(r.item_id);
         const [name, price, image, url, category, brand, availability, hidden] = JSON.parse(String(r.p)) as RowFields;
         fresh.set(itemId, {
-          itemId, name, price, image: safeImageUrl(image), url: safeShopUrl(url, origins), category, brand, availability, hidden: Boolean(hidden),
+          itemId, name, price, image: safeImageUrl(image, origins), url: safeShopUrl(url, origins), category, brand, availability, hidden: Boolean(hidden),
         });
       }
       if (rs.rows.length < PAGE_ROWS) break;
