@@ -34,6 +34,8 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // a browser, a server and its timers on a busy 2-core machine: a page may take seconds to show something
+          expect: { poll: { timeout: 10_000 } },
           // one browser at a time: the machine has two cores
           fileParallelism: false,
         },

@@ -115,7 +115,13 @@ test('add to cart → soft prompt → subscribed; a push shows a notification; i
   // through web-push to the local push service, which checks its VAPID token and decrypts it. That exact text is
   // what a browser's push service hands the worker: the DevTools protocol delivers it.
   await putSettings({ campaigns: { abandoned_cart: { firstDelayMinutes: 1, secondEnabled: false, holdoutPercent: 0 } }, contact: { quietHours: null } });
-  await page.goto(`${shopUrl}/`); // leave the product page: nothing more happens in this session
+  // the visitor stops here: wait until everything the page sends has arrived (an event stored after the clock
+  // moves would be a return to the shop, which rightly cancels the reminder)
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  for (let last = -1, now = (await shop.stack.storedEvents(vid)).length; now !== last; now = (await shop.stack.storedEvents(vid)).length) {
+    last = now;
+    await page.waitForTimeout(2000);
+  }
   shop.stack.clock.advance(31 * 60_000);
   await shop.stack.waitForStage(vid, 'at_risk');
   shop.stack.clock.advance(2 * 60_000);
@@ -135,14 +141,14 @@ test('add to cart → soft prompt → subscribed; a push shows a notification; i
   ]);
   await deliverPush(session, shopUrl, registration, sent.text);
   await page.waitForTimeout(300);
-  await expect.poll(() => shownNotifications(page)).toHaveLength(1);
+  await expect.poll(() => shownNotifications(page), { timeout: 10_000 }).toHaveLength(1);
 
   // its click: the worker's own notificationclick handler runs, closes it and opens the message's URL
   const [serviceWorker] = context.serviceWorkers();
   expect(serviceWorker, 'the shop’s service worker, seen by playwright').toBeDefined();
   const url = payload.url;
   const click = await clickNotification(serviceWorker!, 'cart');
-  await expect.poll(() => shownNotifications(page)).toEqual([]);
+  await expect.poll(() => shownNotifications(page), { timeout: 10_000 }).toEqual([]);
   expect(click.opened).toEqual([url]);
   // Chromium lets a worker open a window only during a notificationclick it dispatched itself for a person's click
   // ("InvalidAccessError: Not allowed to open a window." here, and no DevTools command clicks a notification): the
@@ -169,9 +175,9 @@ test('add to cart → soft prompt → subscribed; a push shows a notification; i
 
   // a later message on the cart's topic replaces the one shown before it
   await deliverPush(session, shopUrl, registration, message('msg_e2e_2'));
-  await expect.poll(() => shownNotifications(page)).toMatchObject([{ data: { id: 'msg_e2e_2' } }]);
+  await expect.poll(() => shownNotifications(page), { timeout: 10_000 }).toMatchObject([{ data: { id: 'msg_e2e_2' } }]);
   await deliverPush(session, shopUrl, registration, message('msg_e2e_3', { title: 'Your cart is about to expire' }));
-  await expect.poll(() => shownNotifications(page)).toMatchObject([{ title: 'Your cart is about to expire', data: { id: 'msg_e2e_3' } }]);
+  await expect.poll(() => shownNotifications(page), { timeout: 10_000 }).toMatchObject([{ title: 'Your cart is about to expire', data: { id: 'msg_e2e_3' } }]);
   expect(errors).toEqual([]);
   await grant.detach();
   await context.close();
