@@ -73,6 +73,7 @@ export function mergeCampaignSettings(current: CampaignSettings, patch: Campaign
 
 export const isPushCampaign = (id: CampaignId): id is PushCampaignId => id in fields;
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
+/** The fields of a patch that were given (zod's .partial() leaves absent ones as undefined keys). */
+export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -4,7 +4,7 @@ import { siteSettings } from '../db/schema/lifecycle.ts';
 import { z } from 'zod';
 import { badRequest } from '../http/errors.ts';
 import { contactPolicyPatchSchema, contactPolicySchema, defaultContactPolicy, type ContactPolicy } from './policy/index.ts';
-import { campaignSettingsSchema, mergeCampaignSettings, type CampaignSettings, type CampaignSettingsPatch } from './settings.ts';
+import { campaignSettingsSchema, mergeCampaignSettings, stripUndefined, type CampaignSettings, type CampaignSettingsPatch } from './settings.ts';
 
 /** A site's campaign settings and contact policy: stored overrides over the defaults. */
 export async function readCampaignSettings(db: Db, siteId: string): Promise<CampaignSettings> {
@@ -35,8 +35,4 @@ export async function applyCampaignSettings(db: Db, siteId: string, patch: { cam
     .values({ siteId, campaigns, contact, updatedAt: now })
     .onConflictDoUpdate({ target: siteSettings.siteId, set: { campaigns, contact, updatedAt: now } });
   return { campaigns, contact };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

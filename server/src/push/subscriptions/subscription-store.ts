@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client.ts';
-import { parseProfileId } from '../../lifecycle/profile-ids.ts';
 import type { PushTarget } from '../send/push-sender.ts';
 
 /** Subscriptions kept per visitor: a few browsers' worth; the oldest goes when a new one comes. */
@@ -38,25 +37,7 @@ export async function removeSubscription(db: Db, siteId: string, endpoint: strin
   return removed ?? 0;
 }
 
-export async function removeSubscriptionById(db: Db, id: number): Promise<void> {
-  await db.write.run([{ sql: 'DELETE FROM push_subscriptions WHERE id = ?', args: [id] }]);
-}
-
+/** A stored browser subscription with its row id (the outbox deletes it on 404/410). */
 export interface StoredTarget extends PushTarget {
   id: number;
-}
-
-/** Every browser a person subscribed from: their own, or all their devices' once identified. */
-export async function subscriptionsOf(db: Db, siteId: string, profileId: string): Promise<StoredTarget[]> {
-  const person = parseProfileId(profileId);
-  const rs = await db.client.execute(
-    person.kind === 'visitor'
-      ? { sql: 'SELECT id, endpoint, p256dh, auth FROM push_subscriptions WHERE site_id = ? AND visitor_id = ? ORDER BY id', args: [siteId, person.id] }
-      : {
-          sql: `SELECT id, endpoint, p256dh, auth FROM push_subscriptions WHERE site_id = ? AND visitor_id IN (
-                  SELECT visitor_id FROM visitors WHERE site_id = ? AND customer_id = ?) ORDER BY id`,
-          args: [siteId, siteId, person.id],
-        },
-  );
-  return rs.rows.map((r) => ({ id: Number(r.id), endpoint: String(r.endpoint), p256dh: String(r.p256dh), auth: String(r.auth) }));
 }
