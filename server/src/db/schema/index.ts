@@ -6,3 +6,4 @@ export * from './lifecycle.ts';
 export * from './push.ts';
 export * from './integrations.ts';
 export * from './reviews.ts';
+export * from './admin-accounts.ts';
