@@ -34,6 +34,8 @@ import { reviewTriggers } from './reviews/schedule/review-triggers.ts';
 import { reviewBrowserRoutes } from './reviews/routes/browser-routes.ts';
 import { reviewAdminRoutes } from './reviews/routes/admin-routes.ts';
 import { shopifyRoutes } from './integrations/shopify/routes.ts';
+import { RuntimeMetrics } from './ops/runtime-metrics.ts';
+import { runtimeMetricsRoutes } from './ops/routes.ts';
 
 export interface CreateAppOptions {
   db: Db;
@@ -65,6 +67,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const pushEndpoints = endpointPolicy(config.pushEndpoints);
   // VAPID tokens age in wall time: push services check their expiry against their own clocks
   const pushSender = new PushSender({ endpoints: pushEndpoints, ...(options.pushAgent ? { agent: options.pushAgent } : {}) });
+  const runtime = new RuntimeMetrics();
   const dispatcher = new MessageDispatcher(db, clock, pushSender, catalogContent(db, recommendations));
   const deps: AppDeps = {
     db,
@@ -105,6 +108,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/admin/api', adminRecommendationRoutes(deps))
     .route('/admin/api', adminCampaignRoutes(deps))
     .route('/admin/api', reviewAdminRoutes(deps))
+    .route('/admin/api', runtimeMetricsRoutes(runtime))
     // A shop platform's own servers (signed webhooks), never a browser
     .route('/integrations', shopifyRoutes(deps))
     .route('/', adminPageRoutes())
@@ -120,6 +124,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
       await deps.recommendations.stop();
       await deps.scheduler.stop();
       await deps.writer.flush();
+      runtime.stop();
     },
   };
 }
