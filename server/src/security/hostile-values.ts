@@ -137,3 +137,38 @@ export function hostileBody(valid: () => unknown, paths: ReadonlyArray<readonly 
     .map(([path, key, value]) => JSON.stringify(withField(valid(), [...path.slice(0, -1), key], value)));
   return fc.oneof({ weight: 4, arbitrary: field }, { weight: 2, arbitrary: extraKey }, { weight: 2, arbitrary: hostileBodyText });
 }
+
+/** Percent-encodes a string's UTF-8 bytes (encodeURIComponent throws on a lone surrogate; a browser sends U+FFFD). */
+export function encodeQueryValue(value: string): string {
+  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+/** Query-string pieces a URL parser trips over: broken escapes, NUL, doubled separators. */
+export const brokenEscapes = ['%', '%E0%A4%A', '%ZZ', '%00', '%C0%AF', '%ED%A0%80', '%FF%FE', '%%', '%2', '+%2B+', '&&', '=', '#frag', '%0D%0ASet-Cookie:%20x=1'];
+
+/**
+ * A query string derived from a valid one: a parameter replaced by a hostile value (encoded or raw broken
+ * escapes), repeated, dropped, or a hostile parameter added.
+ */
+export function hostileQuery(valid: Record<string, string>): fc.Arbitrary<string> {
+  const names = Object.keys(valid);
+  const value = fc.oneof({ weight: 3, arbitrary: hostileString.map(encodeQueryValue) }, { weight: 1, arbitrary: fc.constantFrom(...brokenEscapes) });
+  const entry = fc.tuple(fc.oneof(fc.constantFrom(...names), fc.constantFrom(...prototypeKeys), hostileString.map(encodeQueryValue)), value);
+  return fc
+    .record({
+      replaced: fc.array(entry, { maxLength: 3 }),
+      dropped: fc.subarray(names, { maxLength: 1 }),
+      repeated: fc.boolean(),
+    })
+    .map(({ replaced, dropped, repeated }) => {
+      const pairs: Array<[string, string]> = Object.entries(valid)
+        .filter(([k]) => !dropped.includes(k))
+        .map(([k, v]) => [k, encodeQueryValue(v)]);
+      for (const [k, v] of replaced) {
+        const at = pairs.findIndex(([name]) => name === k);
+        if (at >= 0 && !repeated) pairs[at] = [k, v];
+        else pairs.push([k, v]);
+      }
+      return pairs.map(([k, v]) => `${k}=${v}`).join('&');
+    });
+}
