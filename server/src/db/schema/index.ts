@@ -7,3 +7,4 @@ export * from './push.ts';
 export * from './integrations.ts';
 export * from './reviews.ts';
 export * from './admin-accounts.ts';
+export * from './report-rollups.ts';
