@@ -34,6 +34,7 @@ import { reviewTriggers } from './reviews/schedule/review-triggers.ts';
 import { reviewBrowserRoutes } from './reviews/routes/browser-routes.ts';
 import { reviewAdminRoutes } from './reviews/routes/admin-routes.ts';
 import { shopifyRoutes } from './integrations/shopify/routes.ts';
+import { adminPeopleRoutes } from './admin/people/routes.ts';
 import { RuntimeMetrics } from './ops/runtime-metrics.ts';
 import { runtimeMetricsRoutes } from './ops/routes.ts';
 
@@ -108,6 +109,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/admin/api', adminRecommendationRoutes(deps))
     .route('/admin/api', adminCampaignRoutes(deps))
     .route('/admin/api', reviewAdminRoutes(deps))
+    .route('/admin/api', adminPeopleRoutes(deps))
     .route('/admin/api', runtimeMetricsRoutes(runtime))
     // A shop platform's own servers (signed webhooks), never a browser
     .route('/integrations', shopifyRoutes(deps))
