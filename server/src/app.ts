@@ -35,6 +35,7 @@ import { reviewBrowserRoutes } from './reviews/routes/browser-routes.ts';
 import { reviewAdminRoutes } from './reviews/routes/admin-routes.ts';
 import { shopifyRoutes } from './integrations/shopify/routes.ts';
 import { adminPeopleRoutes } from './admin/people/routes.ts';
+import { siteSnippetRoutes } from './sites/snippet-routes.ts';
 import { RuntimeMetrics } from './ops/runtime-metrics.ts';
 import { runtimeMetricsRoutes } from './ops/routes.ts';
 
@@ -110,6 +111,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/admin/api', adminCampaignRoutes(deps))
     .route('/admin/api', reviewAdminRoutes(deps))
     .route('/admin/api', adminPeopleRoutes(deps))
+    .route('/admin/api', siteSnippetRoutes(deps))
     .route('/admin/api', runtimeMetricsRoutes(runtime))
     // A shop platform's own servers (signed webhooks), never a browser
     .route('/integrations', shopifyRoutes(deps))

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { sites } from '../db/schema/sites.ts';
 import { normalizeOrigin } from '../sites/origins.ts';
 import { createSite, findSite, listSites, serviceWorkerLine, snippetFor } from '../sites/sites.ts';
+import { publicServerUrl, siteSnippet, snippetText } from '../sites/snippet.ts';
+import { loadConfig } from '../config.ts';
 import { checkPushSubject, setPushSubject } from '../push/keys/site-push-keys.ts';
 import { checkShopifySecret, setShopifySecret } from '../integrations/shopify/webhook-secret.ts';
 import { CliError, flag, parseArgs } from './args.ts';
@@ -20,7 +22,7 @@ const queueStub = `<script>window.shoploop=window.shoploop||function(){(shoploop
 export async function siteCommand(argv: string[]): Promise<void> {
   const [sub, ...rest] = argv;
   const args = parseArgs(rest);
-  const serverUrl = flag(args, 'server-url') ?? process.env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${process.env.SHOPLOOP_PORT ?? 8787}`;
+  const serverUrl = flag(args, 'server-url') ?? publicServerUrl(process.env, loadConfig().port);
   const db = await dbFromEnv();
   try {
     switch (sub) {
@@ -71,8 +73,7 @@ export async function siteCommand(argv: string[]): Promise<void> {
         const [id] = args.positionals;
         const site = id ? await findSite(db, id) : undefined;
         if (!site) throw new CliError(`no site "${id ?? ''}" (npm run shoploop -- site list)`);
-        console.log(snippetFor(site, serverUrl));
-        console.log(`\n/shoploop-sw.js (for web push):\n${serviceWorkerLine(serverUrl)}`);
+        console.log(snippetText(siteSnippet(site, serverUrl)));
         return;
       }
       case 'push-contact': {
