@@ -19,7 +19,7 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
 import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import { LifecycleScheduler } from './lifecycle/scheduler.ts';
-import { adminAuth } from './http/admin-auth.ts';
+import { adminAccounts } from './admin/accounts/index.ts';
 import type { Agent } from 'node:https';
 import { CampaignRunner } from './campaigns/campaign-runner.ts';
 import { catalogContent } from './campaigns/outbox/content-source.ts';
@@ -90,6 +90,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     adminTokenHash: typeof hash === 'string' ? async () => hash : hash,
   };
 
+  const access = adminAccounts(deps);
   const app = new Hono()
     // GET /healthz — liveness plus a database round trip
     .get('/healthz', async (c) => {
@@ -103,8 +104,13 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/v1', recommendationRoutes(deps, deps.recommendations))
     .route('/v1', pushSubscriptionRoutes(deps, pushEndpoints))
     .route('/v1', reviewBrowserRoutes(deps))
-    // Admin API for machines and the admin page: one bearer-token check for every route under it
-    .use('/admin/api/*', adminAuth(deps.adminTokenHash))
+    // The admin app and its API: secure headers on all of it; the API takes the bearer token (machines) or the
+    // session cookie with its CSRF token (the admin app), /admin/auth logs in and out
+    .use('/admin', access.headers)
+    .use('/admin/', access.headers)
+    .use('/admin/auth/*', access.headers)
+    .use('/admin/api/*', access.headers, access.guard)
+    .route('/admin/auth', access.routes)
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
     .route('/admin/api', adminRecommendationRoutes(deps))

@@ -25,6 +25,8 @@ export interface Config {
   pushEndpoints: string | undefined;
   /** how often the push outbox and the periodic campaigns look for due work (0: never, e.g. a collector-only instance) */
   campaignIntervalMs: number;
+  /** admin app sessions: ended after this many idle minutes, and this many hours after login whatever happens */
+  adminSession: { idleMinutes: number; hours: number };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -37,6 +39,11 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 
 function atMost(n: number, max: number, name: string): number {
   if (n > max) throw new Error(`config: ${name} must be at most ${max}, got ${n}`);
+  return n;
+}
+
+function atLeast1(n: number, name: string): number {
+  if (n < 1) throw new Error(`config: ${name} must be at least 1, got ${n}`);
   return n;
 }
 
@@ -67,5 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     widgetDir: env.SHOPLOOP_WIDGET_DIR || 'dist/widget',
     pushEndpoints: env.SHOPLOOP_PUSH_ENDPOINTS || undefined,
     campaignIntervalMs: int(env, 'SHOPLOOP_CAMPAIGN_INTERVAL_MS', 1000),
+    adminSession: {
+      idleMinutes: atLeast1(int(env, 'SHOPLOOP_ADMIN_SESSION_IDLE_MINUTES', 60), 'SHOPLOOP_ADMIN_SESSION_IDLE_MINUTES'),
+      hours: atLeast1(int(env, 'SHOPLOOP_ADMIN_SESSION_HOURS', 12), 'SHOPLOOP_ADMIN_SESSION_HOURS'),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { createApp, type CreateAppOptions } from './app.ts';
-import { ensureAdminToken } from './admin/admin-token.ts';
+import { adminTokenHashSource, ensureAdminToken } from './admin/admin-token.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openMigratedDb } from './db/client.ts';
@@ -10,7 +10,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const config = loadConfig(env);
   const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const token = await ensureAdminToken(db, config.adminToken);
-  const shoploop = createApp({ db, clock, config, adminTokenHash: token.hash, ...options });
+  const shoploop = createApp({ db, clock, config, adminTokenHash: adminTokenHashSource(db, config.adminToken), ...options });
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs);

@@ -22,6 +22,18 @@ export async function ensureAdminToken(db: Db, fromEnv: string | undefined): Pro
   return resetAdminToken(db);
 }
 
+/**
+ * What checks a bearer token: SHOPLOOP_ADMIN_TOKEN's hash when set, else the stored hash read on every request,
+ * so `admin reset-token` takes effect at once on every running instance (an empty hash matches nothing).
+ */
+export function adminTokenHashSource(db: Db, fromEnv: string | undefined): () => Promise<string> {
+  if (fromEnv) {
+    const hash = sha256(fromEnv);
+    return async () => hash;
+  }
+  return async () => (await db.orm.query.meta.findFirst({ where: eq(meta.key, KEY) }))?.value ?? '';
+}
+
 export async function resetAdminToken(db: Db): Promise<AdminTokenState> {
   const token = randomId('slat_', 32);
   const hash = sha256(token);

@@ -12,9 +12,14 @@ const usage = `Shoploop command line — npm run shoploop -- <command>
   catalog import FILE [--site ID] [--format json|jsonl|csv|xml] [--base-url URL] [--rejects FILE]
                                             import a product feed (JSON, CSV or Google Merchant XML)
   replay uci FILE [--keep-dates] [--site ID] replay a real shop's year of orders through the collector
-  admin reset-token                         make a new admin token (the old one stops working)
+  admin reset-token                         make a new admin token (the old one stops working at once)
+  admin user add EMAIL [--password-stdin]   add an admin app account: asks for the password on a terminal,
+                                            reads it from standard input with --password-stdin, or else
+                                            prints a one-time set-password link (valid 24 h)
+  admin user list | admin user remove EMAIL list accounts; remove one (its sessions end at once)
 
-Environment: SHOPLOOP_DB_URL (default file:./data/shoploop.db), SHOPLOOP_DB_AUTH_TOKEN.`;
+Environment: SHOPLOOP_DB_URL (default file:./data/shoploop.db), SHOPLOOP_DB_AUTH_TOKEN; SHOPLOOP_PUBLIC_URL
+(or SHOPLOOP_PORT) for the links printed.`;
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   async migrate() {
@@ -34,7 +39,17 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
     await replayCommand(argv);
   },
   async admin(argv) {
-    if (argv[0] !== 'reset-token') throw new CliError(`unknown command "admin ${argv[0] ?? ''}"; usage: npm run shoploop -- admin reset-token`);
+    if (argv[0] === 'user') {
+      const { adminUserCommand } = await import('../admin/accounts/user-command.ts');
+      const db = await dbFromEnv();
+      try {
+        await adminUserCommand(argv.slice(1), { db, stdin: process.stdin, stdout: process.stdout, env: process.env, now: Date.now });
+      } finally {
+        db.close();
+      }
+      return;
+    }
+    if (argv[0] !== 'reset-token') throw new CliError(`unknown command "admin ${argv[0] ?? ''}"; usage: npm run shoploop -- admin reset-token | admin user add|list|remove`);
     const db = await dbFromEnv();
     const { generated } = await resetAdminToken(db);
     db.close();

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'unavailable'
   | 'push_not_configured'
   | 'conflict'
+  | 'invalid_credentials'
+  | 'csrf'
   | 'internal';
 
 /** The one error type: every failure the API reports is one of these, rendered by `errorHandler`. */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { adminSecurityHeaders } from '../admin/accounts/secure-headers.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 
 /** Hashed asset names as vite writes them: no paths, no dot-files. */
@@ -15,18 +16,16 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-// The page only loads its own files and calls its own API; the data it shows is escaped by Preact.
+// The page only loads its own files and calls its own API (the strict CSP of admin/accounts/secure-headers.ts).
 const pageHeaders = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-cache',
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  ...adminSecurityHeaders,
 };
 
 /**
  * The admin page (server/src/admin-ui, built by vite into `distDir`). The page itself is public; everything
- * it shows comes from /admin/api, which needs the admin token.
+ * it shows comes from /admin/api, which needs a session (log in at /admin/auth) or the admin token.
  */
 export function adminPageRoutes(distDir = 'dist/admin') {
   const root = resolve(distDir);
