@@ -8,6 +8,8 @@ import { parseJsonBody, parseQuery } from '../../http/parse-json-body.ts';
 import { chooseSite } from '../../lifecycle/read/site-choice.ts';
 import { siteRef } from '../../routes/admin-query.ts';
 import { listReviews } from '../moderation/list-reviews.ts';
+import { ratingsByItem } from '../read/ratings-by-item.ts';
+import { isoPeriod, periodFromQuery } from '../../lifecycle/read/period.ts';
 import { replyToReview, setReviewStatus } from '../moderation/moderate.ts';
 import { cancelOrderRequests } from '../requests/cancel-order.ts';
 
@@ -19,6 +21,12 @@ const listQuery = z.strictObject({
   item: z.string().min(1).max(limits.shortText).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.string().regex(/^\d{1,15}:rev_[a-z0-9]{1,40}$/, 'before takes the next value of the previous page').optional(),
+});
+const ratingsQuery = z.strictObject({
+  site: siteRef.optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 const replyBody = z.strictObject({ body: z.string().min(1).max(5000).nullable() });
 const cancelBody = z.strictObject({ site: siteRef.optional(), reason: z.enum(['refunded', 'cancelled']) });
@@ -36,6 +44,13 @@ export function reviewAdminRoutes({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) 
         const q = parseQuery(c, listQuery);
         const site = await chooseSite(db, q.site);
         return c.json({ site: site.id, ...(await listReviews(db, { siteId: site.id, status: q.status, itemId: q.item, limit: q.limit, before: q.before })) });
+      })
+      // GET /admin/api/reports/ratings?site=&from=&to=&limit= — per product: published count and average, pending (all time unless a period is named)
+      .get('/reports/ratings', async (c) => {
+        const q = parseQuery(c, ratingsQuery);
+        const site = await chooseSite(db, q.site);
+        const period = q.from || q.to ? periodFromQuery({ from: q.from, to: q.to }, clock.now()) : null;
+        return c.json({ site: site.id, ...(period ? isoPeriod(period) : { from: null, to: null }), items: await ratingsByItem(db, site.id, period, q.limit) });
       })
       // POST /admin/api/reviews/:id/publish — shown on the site (also a review held as spam, or rejected before)
       .post('/reviews/:id/publish', async (c) => c.json({ review: await setReviewStatus(db, reviewId(c), 'published', clock.now()) }))
