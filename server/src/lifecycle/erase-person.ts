@@ -13,6 +13,8 @@ export interface ErasureCounts {
   reviewRequests: number;
   /** product values their devices reported (catalog_reports names the reporting visitor) */
   catalogReports: number;
+  /** their rows in the admin reports' per-person rollups (report_people, report_orders, report_buyers) */
+  reportRows: number;
 }
 
 export interface ErasureSubject {
@@ -30,7 +32,7 @@ const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
 /**
  * Removes everything stored of a person's devices and profiles, in one transaction: events, visitor rows,
  * profiles, stage history, push messages and subscriptions, reviews, review requests, opt-outs, helpful votes
- * and catalog reports; then writes an audit row naming the person only by a hash. Customers and lone visitors
+ * catalog reports and the reports' per-person rollups; then writes an audit row naming the person only by a hash. Customers and lone visitors
  * are erased by this one list, so a table added later is added once.
  */
 export async function erasePerson(db: Db, s: ErasureSubject, now: number): Promise<ErasureCounts> {
@@ -38,7 +40,7 @@ export async function erasePerson(db: Db, s: ErasureSubject, now: number): Promi
   const devices = s.devices.length ? s.devices : [''];
   const byDevice = (table: string) => ({ sql: `DELETE FROM ${table} WHERE site_id = ? AND visitor_id IN (${inList(devices.length)})`, args: [siteId, ...devices] });
   const byProfile = (table: string) => ({ sql: `DELETE FROM ${table} WHERE site_id = ? AND profile_id IN (${inList(profileIds.length)})`, args: [siteId, ...profileIds] });
-  const [events, transitions, profiles, messages, subscriptions, , reviews, reviewRequests, , catalogReports, visitors] = await db.write.run([
+  const [events, transitions, profiles, messages, subscriptions, , reviews, reviewRequests, , catalogReports, visitors, ...reportRows] = await db.write.run([
     byDevice('events'),
     byProfile('stage_transitions'),
     byProfile('profiles'),
@@ -55,6 +57,10 @@ export async function erasePerson(db: Db, s: ErasureSubject, now: number): Promi
     byDevice('review_opt_outs'),
     { sql: `DELETE FROM catalog_reports WHERE site_id = ? AND reporter IN (${inList(devices.length)})`, args: [siteId, ...devices] },
     byDevice('visitors'),
+    // the reports' daily aggregates follow these rows by trigger (migration 0009): an erased person leaves them
+    byProfile('report_people'),
+    byProfile('report_orders'),
+    byProfile('report_buyers'),
   ]);
   const counts: ErasureCounts = {
     visitors: visitors!,
@@ -66,6 +72,7 @@ export async function erasePerson(db: Db, s: ErasureSubject, now: number): Promi
     reviews: reviews!,
     reviewRequests: reviewRequests!,
     catalogReports: catalogReports!,
+    reportRows: reportRows.reduce((a, b) => a + b, 0),
   };
   await db.write.run([{ sql: 'INSERT INTO erasures (site_id, subject_hash, erased_at, counts) VALUES (?, ?, ?, ?)', args: [siteId, s.subjectHash, now, JSON.stringify(counts)] }]);
   return counts;

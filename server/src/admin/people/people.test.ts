@@ -202,6 +202,7 @@ describe('DELETE /admin/api/people/:profileId', () => {
       reviews: 0,
       reviewRequests: 0,
       catalogReports: 1,
+      reportRows: before.report_people! + (before.report_orders ?? 0) + (before.report_buyers ?? 0),
     });
     expect(Object.values(await rowsOf(f.db, ['stranger'], ['v:stranger'])).every((n) => n === 0)).toBe(true);
     expect(await rowsOf(f.db, ['phone', 'laptop'], [profile, 'v:phone', 'v:laptop'], CUSTOMER)).toEqual(customerBefore);
