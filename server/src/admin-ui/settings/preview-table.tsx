@@ -1,11 +1,12 @@
 import type { StageCounts } from '../api/types.ts';
-import { formatCount, formatDelta } from '../format.ts';
+import { makeFormat } from '../format/format.ts';
 import { stageLabel, stageOrder } from '../stages/labels.ts';
 
 /** Stage sizes now against the same people under the candidate settings. */
 export function PreviewTable({ current, preview }: { current: StageCounts; preview: StageCounts }) {
+  const f = makeFormat();
   return (
-    <table class="preview">
+    <table class="preview" data-preview>
       <thead>
         <tr>
           <th>Stage</th>
@@ -20,9 +21,9 @@ export function PreviewTable({ current, preview }: { current: StageCounts; previ
           return (
             <tr key={s}>
               <td>{stageLabel[s]}</td>
-              <td class="num">{formatCount(current[s])}</td>
-              <td class="num">{formatCount(preview[s])}</td>
-              <td class={`num ${delta > 0 ? 'up' : delta < 0 ? 'down' : 'same'}`}>{formatDelta(current[s], preview[s])}</td>
+              <td class="num">{f.count(current[s])}</td>
+              <td class="num">{f.count(preview[s])}</td>
+              <td class={`num ${delta > 0 ? 'up' : delta < 0 ? 'down' : 'same'}`}>{f.delta(current[s], preview[s])}</td>
             </tr>
           );
         })}

@@ -1,27 +1,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiFailure, type AdminApi } from '../api/client.ts';
-import type { LifecycleSettings, StagePreview } from '../api/types.ts';
+import { ApiFailure, type Api } from '../api/client.ts';
+import type { LifecycleSettings, SiteSettings, StagePreview } from '../api/types.ts';
 import { changesOf, draftOf, settingFields, type SettingsDraft } from './fields.ts';
 import { PreviewTable } from './preview-table.tsx';
 
 interface Props {
-  api: AdminApi;
+  api: Api;
   site: string;
   stored: LifecycleSettings;
   onSaved(settings: LifecycleSettings): void;
-  /** errors other than a refused field (a lost token, the server gone) */
-  onError(err: unknown): void;
 }
 
 const PREVIEW_DELAY_MS = 350;
 
 /** The lifecycle thresholds: every edit previews the stage sizes (nothing stored) until Save. */
-export function SettingsForm({ api, site, stored, onSaved, onError }: Props) {
+export function SettingsForm({ api, site, stored, onSaved }: Props) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(stored));
   const [preview, setPreview] = useState<StagePreview | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // errors other than a refused field (the server gone; a lost session is the app's)
+  const onError = (err: unknown) => setFailure(err instanceof Error ? err.message : String(err));
   const latest = useRef(0);
 
   // a save or a refresh brings new stored settings: start again from them (an equal refresh keeps the draft)
@@ -38,11 +39,12 @@ export function SettingsForm({ api, site, stored, onSaved, onError }: Props) {
     }
     const call = ++latest.current;
     const timer = setTimeout(() => {
-      api.preview(site, changes).then(
+      api.post<StagePreview>('/stages/preview', { site, settings: changes }).then(
         (p) => {
           if (call !== latest.current) return;
           setPreview(p);
           setFieldErrors({});
+          setFailure(null);
         },
         (err: unknown) => {
           if (call !== latest.current) return;
@@ -58,7 +60,7 @@ export function SettingsForm({ api, site, stored, onSaved, onError }: Props) {
     e.preventDefault();
     setSaving(true);
     try {
-      const saved = await api.saveSettings(site, changes);
+      const saved = await api.put<SiteSettings>(`/sites/${encodeURIComponent(site)}/settings`, { lifecycle: changes });
       setStatus('Saved. Everyone on this site is re-evaluated with the new settings within seconds.');
       onSaved(saved.lifecycle);
     } catch (err) {
@@ -70,9 +72,9 @@ export function SettingsForm({ api, site, stored, onSaved, onError }: Props) {
   };
 
   return (
-    <section class="card">
+    <section class="card" data-settings="lifecycle">
       <header class="section-head">
-        <h2>Stage settings</h2>
+        <h2>Lifecycle thresholds</h2>
       </header>
       {/* noValidate: the server is the one judge of a value, and its message names the field */}
       <form class="settings" onSubmit={save} noValidate>
@@ -112,6 +114,7 @@ export function SettingsForm({ api, site, stored, onSaved, onError }: Props) {
             </button>
           </div>
           {status && <p class="ok" role="status">{status}</p>}
+          {failure && <p class="error" role="alert">{failure}</p>}
         </div>
       </form>
     </section>

@@ -19,11 +19,14 @@ export const stageHint: Record<Stage, string> = {
   loyal: 'repeat buyers still buying',
 };
 
-/** The stage colours, also used by the chart's SVG (attributes, not inline styles). */
+/** The stage colours: CSS variables of the theme (styles.css), read by the charts when they draw. */
 export const stageColour: Record<Stage, string> = {
-  potential: '#8da2b5',
-  here_and_now: '#2f9e6e',
-  at_risk: '#e0912f',
-  dormant: '#a05a8c',
-  loyal: '#3a6fd8',
+  potential: 'var(--stage-potential)',
+  here_and_now: 'var(--stage-here_and_now)',
+  at_risk: 'var(--stage-at_risk)',
+  dormant: 'var(--stage-dormant)',
+  loyal: 'var(--stage-loyal)',
 };
+
+/** A stage or, for a flow's start, "new" (first classified). */
+export const stageOrNew = (s: Stage | null) => (s ? stageLabel[s] : 'New');
