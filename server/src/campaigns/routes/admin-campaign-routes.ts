@@ -11,6 +11,7 @@ import { campaignIds } from '../campaign-ids.ts';
 import { campaignReport } from '../report/campaign-report.ts';
 import { listMessages } from '../report/messages-list.ts';
 import { reportScope } from '../../routes/admin-query.ts';
+import { siteCurrency } from '../../admin/reports/site-currency.ts';
 
 const personId = z.string().min(1).max(128);
 const messagesQuery = z.strictObject({
@@ -47,10 +48,11 @@ export function adminCampaignRoutes(deps: Pick<AppDeps, 'db' | 'clock'>) {
         const next = messages.length === q.limit && last ? `${Date.parse(last.createdAt)}:${last.id}` : null;
         return c.json({ site: site.id, messages, next });
       })
-      // GET /admin/api/campaigns/report?site=&from=&to= — per campaign: eligible, sent, held out, clicked, converted, revenue, uplift
+      // GET /admin/api/campaigns/report?site=&from=&to= — per campaign: eligible, sent, deferred, dropped (with reasons), held out, clicked, converted, revenue, uplift
       .get('/campaigns/report', async (c) => {
         const { site, period } = await reportScope(c, deps);
-        return c.json({ site: site.id, ...isoPeriod(period), campaigns: await campaignReport(db, site.id, period) });
+        const [campaigns, currency] = await Promise.all([campaignReport(db, site.id, period), siteCurrency(db, site.id)]);
+        return c.json({ site: site.id, ...isoPeriod(period), currency, campaigns });
       })
   );
 }
