@@ -31,6 +31,8 @@ import { PushSender } from './push/send/push-sender.ts';
 import { pushSubscriptionRoutes } from './push/subscriptions/routes.ts';
 import { composeEvaluationHooks } from './lifecycle/evaluation-hook.ts';
 import { reviewTriggers } from './reviews/schedule/review-triggers.ts';
+import { reportRollups } from './admin/reports/rollups/report-rollups-hook.ts';
+import { adminReportRoutes } from './admin/reports/routes.ts';
 import { reviewBrowserRoutes } from './reviews/routes/browser-routes.ts';
 import { reviewAdminRoutes } from './reviews/routes/admin-routes.ts';
 import { shopifyRoutes } from './integrations/shopify/routes.ts';
@@ -83,7 +85,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     scheduler: new LifecycleScheduler(db, clock, {
       aliveProbability: (siteId) => maintenance.aliveProbability(siteId),
       maintenance,
-      onEvaluated: composeEvaluationHooks(stageTriggers(db), reviewTriggers(db)),
+      onEvaluated: composeEvaluationHooks(stageTriggers(db), reviewTriggers(db), reportRollups()),
     }),
     dispatcher,
     campaigns: new CampaignRunner(db, clock, dispatcher, recommendations),
@@ -113,6 +115,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     .route('/admin/auth', access.routes)
     .route('/admin/api', adminApiRoutes(deps))
     .route('/admin/api', adminLifecycleRoutes(deps))
+    .route('/admin/api', adminReportRoutes(deps))
     .route('/admin/api', adminRecommendationRoutes(deps))
     .route('/admin/api', adminCampaignRoutes(deps))
     .route('/admin/api', reviewAdminRoutes(deps))
