@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { messageStatuses } from '../../db/schema/push.ts';
-import { parseQuery } from '../../http/parse-json-body.ts';
+import { parseJsonBody, parseQuery } from '../../http/parse-json-body.ts';
 import { isoPeriod } from '../../lifecycle/read/period.ts';
 import { chooseSite } from '../../lifecycle/read/site-choice.ts';
 import { profileIdOfVisitor } from '../../lifecycle/person-view.ts';
@@ -10,7 +10,9 @@ import { customerProfileId } from '../../lifecycle/profile-ids.ts';
 import { campaignIds } from '../campaign-ids.ts';
 import { campaignReport } from '../report/campaign-report.ts';
 import { listMessages } from '../report/messages-list.ts';
-import { reportScope } from '../../routes/admin-query.ts';
+import { reportScope, siteRef } from '../../routes/admin-query.ts';
+import { previewMessage } from '../render/preview-message.ts';
+import { pushCampaignIds, type PushCampaignId } from '../settings.ts';
 import { siteCurrency } from '../../admin/reports/site-currency.ts';
 
 const personId = z.string().min(1).max(128);
@@ -23,6 +25,14 @@ const messagesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** paging: the `next` of the previous page */
   before: z.string().regex(/^\d{1,15}:[\w-]{1,64}$/, 'before takes the next value of the previous page').optional(),
+});
+
+const templateText = z.string().trim().min(1).max(200);
+const previewBody = z.strictObject({
+  site: siteRef.optional(),
+  campaign: z.enum(pushCampaignIds as [PushCampaignId, ...PushCampaignId[]]),
+  /** the wording being edited; the saved one where absent */
+  template: z.strictObject({ title: templateText.optional(), body: templateText.optional() }).optional(),
 });
 
 /** The push campaigns for marketers and machines: every contact decision, and each campaign against its holdout. */
@@ -47,6 +57,12 @@ export function adminCampaignRoutes(deps: Pick<AppDeps, 'db' | 'clock'>) {
         const last = messages.at(-1);
         const next = messages.length === q.limit && last ? `${Date.parse(last.createdAt)}:${last.id}` : null;
         return c.json({ site: site.id, messages, next });
+      })
+      // POST /admin/api/campaigns/preview — { site?, campaign, template?: { title?, body? } } → the message for a sample product; nothing sent
+      .post('/campaigns/preview', async (c) => {
+        const body = await parseJsonBody(c, previewBody, 16_384);
+        const site = await chooseSite(db, body.site);
+        return c.json(await previewMessage(db, site, body.campaign, body.template ?? {}));
       })
       // GET /admin/api/campaigns/report?site=&from=&to= — per campaign: eligible, sent, deferred, dropped (with reasons), held out, clicked, converted, revenue, uplift
       .get('/campaigns/report', async (c) => {
