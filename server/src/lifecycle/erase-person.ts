@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { subtractErasedFlows } from '../admin/reports/rollups/erase-rollups.ts';
 
 export interface ErasureCounts {
   visitors: number;
@@ -40,7 +41,8 @@ export async function erasePerson(db: Db, s: ErasureSubject, now: number): Promi
   const devices = s.devices.length ? s.devices : [''];
   const byDevice = (table: string) => ({ sql: `DELETE FROM ${table} WHERE site_id = ? AND visitor_id IN (${inList(devices.length)})`, args: [siteId, ...devices] });
   const byProfile = (table: string) => ({ sql: `DELETE FROM ${table} WHERE site_id = ? AND profile_id IN (${inList(profileIds.length)})`, args: [siteId, ...profileIds] });
-  const [events, transitions, profiles, messages, subscriptions, , reviews, reviewRequests, , catalogReports, visitors, ...reportRows] = await db.write.run([
+  const [, events, transitions, profiles, messages, subscriptions, , reviews, reviewRequests, , catalogReports, visitors, ...reportRows] = await db.write.run([
+    subtractErasedFlows(siteId, profileIds), // reads the stage changes deleted next
     byDevice('events'),
     byProfile('stage_transitions'),
     byProfile('profiles'),
