@@ -4,6 +4,7 @@ import { isoPeriod } from '../lifecycle/read/period.ts';
 import { ATTRIBUTION_WINDOW_MS } from '../recommend/report/attribution.ts';
 import { recommendationReport } from '../recommend/report/recommendation-report.ts';
 import { reportScope } from './admin-query.ts';
+import { siteCurrency } from '../admin/reports/site-currency.ts';
 
 /** What the recommendation blocks earned, per scenario. Mounted under /admin/api, behind app.ts's token check. */
 export function adminRecommendationRoutes(deps: AppDeps) {
@@ -28,6 +29,20 @@ export function adminRecommendationRoutes(deps: AppDeps) {
             shop_revenue: totals.shopRevenue,
             currency: totals.currency,
           },
+        });
+      })
+      // GET /admin/api/reports/recommendations?from=&to=&site= — the Recommendations page: per scenario and page type, and per day
+      .get('/reports/recommendations', async (c) => {
+        const { site, period } = await reportScope(c, deps);
+        const [{ totals, breakdown }, siteMoney] = await Promise.all([recommendationReport(deps.db, site.id, period), siteCurrency(deps.db, site.id)]);
+        return c.json({
+          site: site.id,
+          ...isoPeriod(period),
+          currency: totals.currency ?? siteMoney,
+          attributionWindowHours: ATTRIBUTION_WINDOW_MS / 3_600_000,
+          scenarios: breakdown.byPageType,
+          days: breakdown.byDay,
+          totals: { impressions: totals.impressions, clicks: totals.clicks, ctr: totals.ctr, orders: totals.orders, revenue: totals.revenue, shopOrders: totals.orderCount, shopRevenue: totals.shopRevenue },
         });
       })
   );

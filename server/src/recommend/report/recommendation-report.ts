@@ -2,7 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { ATTRIBUTION_EVENTS } from '../../db/schema/events.ts';
 import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { Period } from '../../lifecycle/read/period.ts';
-import { Attribution, ATTRIBUTION_WINDOW_MS, type AttributionEvent, type AttributionTotals, type ScenarioFigures } from './attribution.ts';
+import { Attribution, ATTRIBUTION_WINDOW_MS, type AttributionBreakdown, type AttributionEvent, type AttributionTotals, type ScenarioFigures } from './attribution.ts';
+import { pageTypeClassifier } from './page-type.ts';
 
 const PAGE = 5000;
 
@@ -11,7 +12,7 @@ const PAGE = 5000;
  * value keeps both ends of the range on the partial index (an OR of the two made SQLite walk every earlier row
  * of the site on each page); its WHERE repeats the index's own condition, so SQLite may use it.
  */
-export const ATTRIBUTION_PAGE = `SELECT e.seq, e.visitor_id, e.name, e.received_at, e.params, v.customer_id
+export const ATTRIBUTION_PAGE = `SELECT e.seq, e.visitor_id, e.name, e.received_at, e.url, e.params, v.customer_id
   FROM events e LEFT JOIN visitors v ON v.site_id = e.site_id AND v.visitor_id = e.visitor_id
   WHERE e.site_id = ? AND ${ATTRIBUTION_EVENTS} AND (e.received_at, e.seq) > (?, ?) AND e.received_at < ?
   ORDER BY e.received_at, e.seq LIMIT ?`;
@@ -27,6 +28,8 @@ interface StoredParams {
 export interface RecommendationReport {
   scenarios: ScenarioFigures[];
   totals: AttributionTotals;
+  /** per scenario and page type, and per day (the admin's Recommendations page) */
+  breakdown: AttributionBreakdown;
 }
 
 /**
@@ -36,18 +39,21 @@ export interface RecommendationReport {
  */
 export async function recommendationReport(db: Db, siteId: string, period: Period): Promise<RecommendationReport> {
   const attribution = new Attribution(period.from, period.to);
+  const pageTypeOf = await pageTypeClassifier(db, siteId);
   let after = { at: period.from - ATTRIBUTION_WINDOW_MS - 1, seq: Number.MAX_SAFE_INTEGER };
   for (;;) {
     const rs = await db.client.execute({ sql: ATTRIBUTION_PAGE, args: [siteId, after.at, after.seq, period.to, PAGE] });
     for (const row of rs.rows) {
       const person = row.customer_id ? customerProfileId(String(row.customer_id)) : visitorProfileId(String(row.visitor_id));
-      attribution.add(attributionEventOf(person, String(row.name), Number(row.received_at), String(row.params)));
+      const e = attributionEventOf(person, String(row.name), Number(row.received_at), String(row.params));
+      if (e.name !== 'purchase') e.pageType = pageTypeOf(row.url === null ? null : String(row.url));
+      attribution.add(e);
     }
     if (rs.rows.length < PAGE) break;
     const last = rs.rows.at(-1)!;
     after = { at: Number(last.received_at), seq: Number(last.seq) };
   }
-  return attribution.report();
+  return { ...attribution.report(), breakdown: attribution.breakdown() };
 }
 
 function attributionEventOf(person: string, name: string, at: number, json: string): AttributionEvent {

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { batch, event, postCollect, SHOP_ORIGIN, testApp } from '../../../test/helpers.ts';
+import { importFeed } from '../../catalog/trust/testing.ts';
+import { pageTypeClassifier } from './page-type.ts';
+
+const HOUR = 3_600_000;
+const mug = { item_id: 'mug', item_name: 'Mug', price: 10, quantity: 2 };
+const tee = { item_id: 'tee', item_name: 'Tee', price: 5, quantity: 1 };
+const sock = { item_id: 'sock', item_name: 'Sock', price: 3, quantity: 1 };
+const on = (path: string) => ({ url: `${SHOP_ORIGIN}${path}` });
+const impression = (path: string, scenario: string, ...items: string[]) => event('rec_impression', { rec_id: `r_${scenario}`, scenario, items: items.map((item_id) => ({ item_id })) }, on(path));
+const click = (path: string, scenario: string, item_id: string) => event('rec_click', { rec_id: `r_${scenario}`, scenario, items: [{ item_id }] }, on(path));
+const purchase = (transaction_id: string, ...items: Array<typeof mug>) =>
+  event('purchase', { transaction_id, currency: 'GBP', value: items.reduce((s, i) => s + i.price * i.quantity, 0), items }, on('/checkout/done'));
+
+interface Page {
+  currency: string;
+  scenarios: Array<Record<string, unknown>>;
+  days: Array<Record<string, unknown>>;
+  totals: Record<string, unknown>;
+}
+
+describe('GET /admin/api/reports/recommendations', () => {
+  test('per scenario and page type (where the block was), per day (orders on the purchase day); by hand', async () => {
+    const t = await testApp();
+    // a product page whose path says nothing: known from the catalog
+    await importFeed(t.db, t.site.id, [{ item_id: 'lamp', item_name: 'Lamp', price: 40, currency: 'GBP', url: `${SHOP_ORIGIN}/lamp-in-brass` }], t.clock.now());
+    const send = async (vid: string, ...events: ReturnType<typeof event>[]) => expect((await postCollect(t.app, batch(events, { vid }))).status).toBe(200);
+
+    // Monday 23 November, 12:00 UTC
+    await send('a', impression('/product/tee', 'similar', 'mug', 'tee'), click('/product/tee', 'similar', 'mug'), impression('/lamp-in-brass', 'popular', 'tee'));
+    t.clock.advance(2 * HOUR);
+    await send('a', purchase('T1', mug, sock)); // mug clicked 2 h before: 2 × 10 to similar on a product page
+    await send('b', impression('/', 'for-you', 'tee'), impression('/cart', 'similar', 'mug'), click('/', 'for-you', 'tee'));
+    t.clock.advance(25 * HOUR);
+    await send('b', purchase('T2', tee)); // 25 h after the click: nobody's
+    // Tuesday 24 November, 15:00
+    await send('c', impression('/cart', 'also-bought', 'sock'), click('/cart', 'also-bought', 'sock'));
+    t.clock.advance(HOUR);
+    await send('c', purchase('T3', sock));
+    t.clock.advance(1);
+
+    const { status, body } = await t.admin<Page>('/admin/api/reports/recommendations?from=2026-11-23&to=2026-11-25');
+    expect(status).toBe(200);
+    expect(body.currency).toBe('GBP');
+    expect(body.scenarios).toEqual([
+      { scenario: 'similar', pageType: 'product', impressions: 1, clicks: 1, ctr: 1, orders: 1, items: 2, revenue: 20 },
+      { scenario: 'also-bought', pageType: 'cart', impressions: 1, clicks: 1, ctr: 1, orders: 1, items: 1, revenue: 3 },
+      { scenario: 'for-you', pageType: 'home', impressions: 1, clicks: 1, ctr: 1, orders: 0, items: 0, revenue: 0 },
+      { scenario: 'popular', pageType: 'product', impressions: 1, clicks: 0, ctr: 0, orders: 0, items: 0, revenue: 0 },
+      { scenario: 'similar', pageType: 'cart', impressions: 1, clicks: 0, ctr: 0, orders: 0, items: 0, revenue: 0 },
+    ]);
+    expect(body.days).toEqual([
+      { day: '2026-11-23', scenario: 'for-you', impressions: 1, clicks: 1, orders: 0, items: 0, revenue: 0 },
+      { day: '2026-11-23', scenario: 'popular', impressions: 1, clicks: 0, orders: 0, items: 0, revenue: 0 },
+      { day: '2026-11-23', scenario: 'similar', impressions: 2, clicks: 1, orders: 1, items: 2, revenue: 20 },
+      { day: '2026-11-24', scenario: 'also-bought', impressions: 1, clicks: 1, orders: 1, items: 1, revenue: 3 },
+    ]);
+    expect(body.totals).toEqual({ impressions: 5, clicks: 3, ctr: 0.6, orders: 2, revenue: 23, shopOrders: 3, shopRevenue: 23 + 5 + 3 });
+
+    // the same figures per scenario as the recommendation report's
+    const old = await t.admin<{ scenarios: Array<{ scenario: string; revenue: number; impressions: number }> }>('/admin/api/recommendations/report?from=2026-11-23&to=2026-11-25');
+    for (const s of old.body.scenarios) {
+      const cells = body.scenarios.filter((c) => c.scenario === s.scenario);
+      expect(cells.reduce((sum, c) => sum + (c.impressions as number), 0)).toBe(s.impressions);
+      expect(cells.reduce((sum, c) => sum + (c.revenue as number), 0)).toBeCloseTo(s.revenue, 6);
+    }
+
+    // only Tuesday
+    const tuesday = await t.admin<Page>('/admin/api/reports/recommendations?from=2026-11-24&to=2026-11-25');
+    expect(tuesday.body.scenarios.map((s) => [s.scenario, s.pageType, s.impressions, s.revenue])).toEqual([['also-bought', 'cart', 1, 3]]);
+    for (const bad of ['?from=monday', '?from=2026-11-25&to=2026-11-24', '?site=nope']) expect((await t.admin(`/admin/api/reports/recommendations${bad}`)).status, bad).toBeGreaterThanOrEqual(400);
+  });
+
+  test('page types from paths as shop platforms write them', async () => {
+    const t = await testApp();
+    const typeOf = await pageTypeClassifier(t.db, t.site.id);
+    const cases: Array<[string | null, string]> = [
+      ['https://shop.example/', 'home'],
+      ['https://shop.example', 'home'],
+      ['https://shop.example/?q=mug', 'search'],
+      ['https://shop.example/search?q=mug', 'search'],
+      ['https://shop.example/products/blue-mug', 'product'],
+      ['https://shop.example/product/42', 'product'],
+      ['https://shop.example/collections/mugs', 'category'],
+      ['https://shop.example/category/kitchen', 'category'],
+      ['https://shop.example/cart', 'cart'],
+      ['https://shop.example/checkout/step-2', 'checkout'],
+      ['https://shop.example/order/o-1', 'confirmation'],
+      ['https://shop.example/about-us', 'other'],
+      ['not a url', 'other'],
+      [null, 'other'],
+    ];
+    for (const [url, type] of cases) expect(typeOf(url), String(url)).toBe(type);
+  });
+});
