@@ -109,7 +109,7 @@ describe('sessions', () => {
   test('end after 60 idle minutes; use keeps them alive', async () => {
     const t = await accountsFixture();
     const { cookie } = await t.session();
-    const sites = () => t.app.request('/admin/api/sites', { headers: { cookie } }).then((r) => r.status);
+    const sites = async () => (await t.app.request('/admin/api/sites', { headers: { cookie } })).status;
     for (let i = 0; i < 4; i++) {
       t.clock.advance(59 * MINUTE);
       expect(await sites()).toBe(200);
@@ -123,7 +123,7 @@ describe('sessions', () => {
   test('end 12 hours after login however busy', async () => {
     const t = await accountsFixture({ adminSession: { idleMinutes: 60, hours: 12 } });
     const { cookie } = await t.session();
-    const session = () => t.app.request('/admin/auth/session', { headers: { cookie } }).then((r) => r.status);
+    const session = async () => (await t.app.request('/admin/auth/session', { headers: { cookie } })).status;
     for (let minutes = 30; minutes < 12 * 60; minutes += 30) {
       t.clock.advance(30 * MINUTE);
       expect(await session()).toBe(200);
@@ -172,7 +172,7 @@ describe('CSRF on /admin/api', () => {
     const before = await read();
     const put = (atRiskDays: number, headers: Record<string, string>) =>
       t.app.request(PATH, { method: 'PUT', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ lifecycle: { atRiskDays } }) });
-    for (const headers of [{}, { 'x-csrf-token': '' }, { 'x-csrf-token': csrfToken.slice(1) + 'A' }]) {
+    for (const headers of [{}, { 'x-csrf-token': '' }, { 'x-csrf-token': csrfToken.slice(1) + 'A' }] as Array<Record<string, string>>) {
       const res = await put(before + 1, headers);
       expect(res.status).toBe(403);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf');

@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { onTestFinished } from 'vitest';
 import type { Config } from '../../config.ts';
 import { testApp } from '../../../test/helpers.ts';
 import { addUser } from './users.ts';
@@ -31,4 +36,27 @@ export function cookiePair(res: Response): string {
   const header = res.headers.get('set-cookie');
   if (!header) throw new Error('no Set-Cookie header');
   return header.split(';')[0]!;
+}
+
+// Through `npx tsx server/src/cli/index.ts`, as an owner runs `npm run shoploop -- …` (stdin a pipe, not a TTY).
+const repoRoot = new URL('../../../../', import.meta.url).pathname;
+
+export function shoploopCli(dbUrl: string, args: string[], { stdin, env = {} }: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'server/src/cli/index.ts', ...args], { cwd: repoRoot, env: { ...process.env, SHOPLOOP_DB_URL: dbUrl, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+/** A migrated database file for a test, and its URL (the CLI opens it too). */
+export function dbFileUrl(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shoploop-accounts-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return `file:${join(dir, 'admin.db')}`;
 }
