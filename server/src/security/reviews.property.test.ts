@@ -47,7 +47,7 @@ test('GET /v1/reviews/requests and /v1/items/:id/reviews with hostile queries an
   const requests = hostileQuery({ site: SITE_KEY, visitor: 'v1' }).map((q) => `/v1/reviews/requests?${q}`);
   const items = fc.tuple(itemId, hostileQuery({ site: SITE_KEY, page: '1', sort: 'helpful' })).map(([id, q]) => `/v1/items/${id}/reviews?${q}`);
   await check(fc.oneof(requests, items), async (path) => {
-    for (const headers of [{ origin: SHOP_ORIGIN }, {}]) {
+    for (const headers of [{ origin: SHOP_ORIGIN }, {}] as Array<Record<string, string>>) {
       const answer = await read(await f.app.request(path, { headers }));
       expectClearAnswer(answer, `GET ${path.slice(0, 300)}`);
       if (path.startsWith('/v1/reviews/requests') && answer.status === 200) {
