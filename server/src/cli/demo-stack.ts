@@ -7,6 +7,7 @@ import { openMigratedDb } from '../db/client.ts';
 import { startServer } from '../main.ts';
 import type { CreateAppOptions } from '../app.ts';
 import { ensureDemoSite } from './demo-site.ts';
+import { ensureDemoAdmin } from '../admin/accounts/demo-admin.ts';
 import { demoShopProducts, replayDemoHistory } from './demo-history.ts';
 
 export interface DemoStackOptions {
@@ -32,6 +33,7 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
   const site = await ensureDemoSite(setupDb, shopOrigin);
   const catalog = await importCatalogFile(setupDb, site.id, resolve('demo-shop/data/catalog.json'), { baseUrl: shopOrigin });
   const history = await replayDemoHistory(setupDb, site.id, env, () => demoShopProducts(shopOrigin));
+  const admin = await ensureDemoAdmin(setupDb, env.SHOPLOOP_DEMO_ADMIN_PASSWORD || undefined, Date.now());
   setupDb.close();
 
   const server = await startServer(env, clock, pushAgent ? { pushAgent } : {});
@@ -50,6 +52,8 @@ export async function startDemoStack({ env = process.env, shopPort = Number(env.
     catalog,
     history,
     adminToken: server.adminToken,
+    /** the admin app's demo account (demo@shoploop.local) */
+    admin,
     db: server.db,
     stop: async () => {
       await shop.close();

@@ -10,6 +10,7 @@ console.log(`
   Demo catalog     ${catalog.created} new, ${catalog.updated} updated, ${catalog.unchanged} unchanged products
   Demo history     ${stack.history.replayed ? `${stack.history.people} real customers' year replayed in ${stack.history.seconds.toFixed(0)} s${demoReviews(stack.history.reviews)}: see ${serverUrl}/admin` : `not replayed: ${stack.history.reason}`}
   Snippet          ${stack.snippet}
+  Admin app        ${serverUrl}/admin   log in as ${stack.admin.email} with ${stack.admin.generated ? `${stack.admin.password}   (new at every start; set SHOPLOOP_DEMO_ADMIN_PASSWORD to choose it)` : 'SHOPLOOP_DEMO_ADMIN_PASSWORD'}
   Admin token      ${stack.adminToken ? `${stack.adminToken}${process.env.SHOPLOOP_ADMIN_TOKEN ? '' : '   (shown once: keep it)'}` : 'shown on the first start; make a new one with: npm run shoploop -- admin reset-token'}
 
   Stop with Ctrl+C.`);
