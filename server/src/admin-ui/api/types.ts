@@ -38,7 +38,8 @@ export interface FunnelReport extends ReportScope {
 // GET /admin/api/reports/over-time
 export interface OverTimeDay {
   day: string;
-  stages: StageCounts;
+  /** null on a day without a snapshot (the server was not running) */
+  stages: StageCounts | null;
   newBuyers: number;
   orders: number;
   repeatOrders: number;
@@ -58,10 +59,16 @@ export interface Bucket {
 }
 export interface CohortsReport {
   site: string;
+  fromMonth?: string;
+  toMonth?: string;
   currency: string;
+  /** repeat[k]: share of the cohort's buyers who ordered in month k after the first; null where month k has not begun */
   cohorts: Array<{ month: string; buyers: number; repeat: Array<number | null> }>;
   clv: Bucket[];
   alive: Bucket[];
+  /** buyers the distributions describe, and how many were valued (a uniform sample when fewer) */
+  buyers?: number;
+  sampled?: number;
 }
 
 // GET /admin/api/reports/rfm and /rfm/people
@@ -92,6 +99,12 @@ export interface PersonHit {
   stage: Stage | null;
   lastSeenAt: string | null;
 }
+export interface EventItem {
+  itemId: string;
+  name: string | null;
+  price: number | null;
+  quantity: number | null;
+}
 export interface PersonDetail {
   person: {
     profileId: string;
@@ -109,11 +122,11 @@ export interface PersonDetail {
     alive: number | null;
     currency?: string;
   };
-  events: Array<{ at: string; name: string; url: string | null; items: unknown; value: number | null }>;
+  events: Array<{ at: string; name: string; url: string | null; items: EventItem[]; value: number | null; visitorId?: string }>;
   transitions: Array<{ at: string; from: Stage | null; to: Stage; rule: string | null; reason: string | null }>;
-  messages: Array<{ at: string; campaign: string; status: string; reason: string | null }>;
-  reviews: Array<{ at: string; itemId: string; rating: number; status: string; text: string | null }>;
-  recClicks: Array<{ at: string; itemId: string; scenario: string }>;
+  messages: Array<{ at: string; campaign: string; status: string; reason: string | null; holdout?: boolean; title?: string | null }>;
+  reviews: Array<{ at: string; itemId: string; rating: number; status: string; title?: string | null; text: string | null }>;
+  recClicks: Array<{ at: string; itemId: string; scenario: string | null }>;
 }
 
 export interface StagePreview {

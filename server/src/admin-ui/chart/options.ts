@@ -24,6 +24,16 @@ export interface ChartSpec {
 }
 
 const DAY_S = 86_400;
+/** about how wide one character of an axis label is, in CSS pixels */
+const CHAR_PX = 6.5;
+
+/** Category labels where they fit: every k-th one when a slot is narrower than the longest label. */
+export function thinLabels(labels: readonly string[], splits: readonly number[], plotWidth: number): string[] {
+  const slot = plotWidth / Math.max(1, labels.length);
+  const longest = Math.max(1, ...labels.map((l) => l.length)) * CHAR_PX + 6;
+  const every = Math.max(1, Math.ceil(longest / Math.max(1, slot)));
+  return splits.map((i) => (i % every === 0 ? (labels[i] ?? '') : ''));
+}
 
 /** Running totals per point, bottom series first: stacked[i] = series 0..i summed (null as 0). */
 export function stackValues(series: ReadonlyArray<ReadonlyArray<number | null>>): number[][] {
@@ -81,7 +91,7 @@ export function chartOptions(spec: ChartSpec, size: { width: number; height: num
         stroke: ink,
         grid: { show: false },
         ticks: { stroke: grid },
-        ...(byDay ? {} : { incrs: [1], space: 8, values: (_u: uPlot, splits: number[]) => splits.map((i) => labels[i] ?? '') }),
+        ...(byDay ? {} : { incrs: [1], space: 8, values: (u: uPlot, splits: number[]) => thinLabels(labels, splits, u.bbox.width / (devicePixelRatio || 1)) }),
       },
       { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { show: false }, size: 64, values: (_u, splits) => splits.map((v) => spec.format(v)) },
     ],

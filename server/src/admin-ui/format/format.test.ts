@@ -43,3 +43,7 @@ test('days and months are UTC whatever the browser zone; garbage is shown as giv
   expect(f.day('soon')).toBe('soon');
   expect(f.dateTime(null)).toBe('–');
 });
+
+test('whole money for labels', () => {
+  expect(makeFormat('GBP', 'en-GB').moneyWhole(1234.56)).toBe('£1,235');
+});

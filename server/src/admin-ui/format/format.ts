@@ -9,6 +9,8 @@ export interface Format {
   count(n: number | null | undefined): string;
   /** 1234.5 → "€1,234.50" (whole units past 10,000: a chart's axis needs no cents) */
   money(n: number | null | undefined): string;
+  /** 1234.5 → "€1,235": whole units, for axis and bucket labels */
+  moneyWhole(n: number | null | undefined): string;
   /** 0.1234 → "12.3%"; null (no base to divide by) → "–" */
   percent(ratio: number | null | undefined): string;
   /** the change between two counts, signed with a real minus: "+12", "−3", "±0" */
@@ -54,6 +56,7 @@ export function makeFormat(currency = 'EUR', locale = viewerLocale()): Format {
     currency: cur,
     count: (n) => (none(n) ? DASH : whole.format(n)),
     money: (n) => (none(n) ? DASH : Math.abs(n) >= 10_000 ? bigMoney.format(n) : money.format(n)),
+    moneyWhole: (n) => (none(n) ? DASH : bigMoney.format(n)),
     percent: (r) => (none(r) ? DASH : percent.format(r)),
     delta: (from, to) => {
       const d = to - from;

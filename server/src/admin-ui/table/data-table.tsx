@@ -10,6 +10,10 @@ export interface Column<R> {
   /** what the cell shows (default: the value as text); text only, Preact escapes it */
   render?(row: R): ComponentChild;
   numeric?: boolean;
+  /** extra class of the cell (a heat-map's strength, a status) */
+  cellClass?(row: R): string;
+  /** CSS variables for the cell, set through the DOM (not a style attribute: CSP), e.g. a heat map's alpha */
+  cellVars?(row: R): Record<string, string>;
 }
 
 interface Props<R> {
@@ -83,7 +87,7 @@ export function DataTable<R>({ name, caption, columns, rows, rowKey, empty = 'No
               {sorted.slice(0, shown).map((r, i) => (
                 <tr key={rowKey ? rowKey(r, i) : i}>
                   {columns.map((c) => (
-                    <td key={c.label} class={c.numeric ? 'num' : ''}>
+                    <td key={c.label} class={`${c.numeric ? 'num' : ''} ${c.cellClass?.(r) ?? ''}`} style={c.cellVars?.(r)}>
                       {c.render ? c.render(r) : String(c.value(r) ?? '–')}
                     </td>
                   ))}

@@ -1,10 +1,9 @@
 import type { PageProps } from '../page-props.ts';
-import { Page } from '../../ui/parts.tsx';
+import { PersonView } from './person-view.tsx';
+import { PeopleSearch } from './people-search.tsx';
 
-export function PeoplePage(_props: PageProps) {
-  return (
-    <Page name="people" title="People">
-      <p class="hint">Coming soon.</p>
-    </Page>
-  );
+/** `#/people`: find someone; `#/people/<profileId>`: their timeline. */
+export function PeoplePage(props: PageProps) {
+  const profileId = props.params[0];
+  return profileId ? <PersonView key={profileId} {...props} profileId={profileId} /> : <PeopleSearch {...props} />;
 }
