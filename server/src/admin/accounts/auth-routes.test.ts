@@ -58,7 +58,8 @@ describe('POST /admin/auth/login', () => {
   });
 });
 
-describe('login throttling (kept in the database)', () => {
+// each failed login costs a real scrypt hash: seconds per test on a busy machine
+describe('login throttling (kept in the database)', { timeout: 90_000 }, () => {
   test('per account: after 5 failures even the right password waits, with Retry-After, on every instance', async () => {
     const t = await accountsFixture({ trustProxy: 1 });
     for (let i = 0; i < defaultThrottleLimits.perAccount; i++) {
