@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { event } from '../../../test/helpers.ts';
 import type { OverTimeDay } from './over-time.ts';
 import { DAY, MIN, purchase, reportsApp, view } from './test-support.ts';
 
@@ -22,7 +21,7 @@ describe('GET /admin/api/reports/over-time', () => {
     await t.send('ann', [view(), purchase('A2', 20), purchase('A2', 20)]);
     await t.advance(MIN);
     // the shop refunds 10 of bob's first order (server-written, as the Shopify webhook does)
-    await t.deps.writer.write(t.site.id, { site: t.site.publicKey, vid: 'bob', v: 'test', events: [{ ...event('refund', { transaction_id: 'B1', value: 10 }), sid: 'srv' }] });
+    await t.refund('bob', 'B1', 10);
     await t.advance(MIN);
     // day 3: nothing happens, and no snapshot is taken
     await t.advance(DAY);
@@ -51,7 +50,7 @@ describe('GET /admin/api/reports/over-time', () => {
     const before = await t.report<{ days: OverTimeDay[] }>('/admin/api/reports/over-time?from=2026-11-23&to=2026-11-24');
     expect(before.days[0]).toMatchObject({ orders: 1, newBuyers: 1, revenue: 50 });
     // GA4's full refund: no value, no items — the order no longer counts
-    await t.deps.writer.write(t.site.id, { site: t.site.publicKey, vid: 'cat', v: 'test', events: [{ ...event('refund', { transaction_id: 'C1' }), sid: 'srv' }] });
+    await t.refund('cat', 'C1');
     await t.advance(MIN);
     const after = await t.report<{ days: OverTimeDay[] }>('/admin/api/reports/over-time?from=2026-11-23&to=2026-11-24');
     expect(after.days[0]).toMatchObject({ orders: 0, newBuyers: 0, revenue: 0, revenueByStage: zero });

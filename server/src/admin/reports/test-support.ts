@@ -34,5 +34,10 @@ export async function reportsApp() {
     expect(res.status).toBe(200);
     return res.body;
   };
-  return { ...t, send, advance, report };
+  /** a refund as the shop's signed webhooks write it (server-only: never through the browser's collector) */
+  const refund = async (vid: string, orderId: string, value?: number) => {
+    const params = value === undefined ? { transaction_id: orderId } : { transaction_id: orderId, value };
+    await t.deps.writer.write(t.site.id, { site: t.site.publicKey, vid, v: 'test', events: [{ id: `refund-${++session}`, name: 'refund', ts: t.clock.now(), sid: 'srv', params }] });
+  };
+  return { ...t, send, advance, report, refund };
 }

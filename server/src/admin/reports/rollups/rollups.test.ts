@@ -43,7 +43,7 @@ async function shopMonth() {
   await t.send('laptop', [identify('cust-1'), purchase('L2', 22.5)]);
   await t.advance(MIN);
   await t.advance(40 * MIN);
-  await t.deps.writer.write(t.site.id, { site: t.site.publicKey, vid: 'laptop', v: 'test', events: [{ id: 'refund-1', name: 'refund', ts: t.clock.now(), sid: 'srv', params: { transaction_id: 'P1', value: 5 } }] });
+  await t.refund('laptop', 'P1', 5);
   await t.advance(MIN);
   await t.send('late', [view(), purchase('X1', 9)]);
   await t.advance(MIN);
