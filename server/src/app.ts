@@ -19,6 +19,7 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
 import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
 import { LifecycleScheduler } from './lifecycle/scheduler.ts';
+import { FreshEvents } from './lifecycle/fresh-events.ts';
 import { adminAccounts } from './admin/accounts/index.ts';
 import type { Agent } from 'node:https';
 import { CampaignRunner } from './campaigns/campaign-runner.ts';
@@ -66,7 +67,12 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const hash = options.adminTokenHash;
   const maintenance = new LifecycleMaintenance(db, clock);
   const recommendations = new RecommendationService(db, clock);
-  const writer = new EventWriter(db, clock, { onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at) });
+  // the lifecycle folds what the writer just stored from memory instead of reading it back (lifecycle/fresh-events.ts)
+  const fresh = new FreshEvents();
+  const writer = new EventWriter(db, clock, {
+    onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at),
+    onSequenced: (siteId, vid, events, at) => fresh.add(siteId, vid, events, at),
+  });
   const siteCache = new SiteCache(db, () => performance.now()); // cache age in wall time, whatever the clock says
   const pushEndpoints = endpointPolicy(config.pushEndpoints);
   // VAPID tokens age in wall time: push services check their expiry against their own clocks
@@ -86,6 +92,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
       aliveProbability: (siteId) => maintenance.aliveProbability(siteId),
       maintenance,
       onEvaluated: composeEvaluationHooks(stageTriggers(db), reviewTriggers(db), reportRollups()),
+      fresh,
     }),
     dispatcher,
     campaigns: new CampaignRunner(db, clock, dispatcher, recommendations),

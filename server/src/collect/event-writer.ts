@@ -25,6 +25,17 @@ export interface EventWriterOptions {
   maxRows?: number;
   /** told of the events each request stored (never duplicates), in commit order: the recommender learns from them */
   onCommitted?(siteId: string, visitorId: string, stored: CollectEvent[], receivedAt: number): void;
+  /**
+   * Told, after each commit, of the stored events whose seq the writer knows (every event of a chunk stored
+   * whole; a chunk that held retries is left out): the lifecycle folds them without reading them back.
+   */
+  onSequenced?(siteId: string, visitorId: string, stored: SequencedEvent[], receivedAt: number): void;
+}
+
+/** A stored event with its `seq` (the events table's rowid). */
+export interface SequencedEvent {
+  seq: number;
+  event: CollectEvent;
 }
 
 // Multi-row statements in a few fixed sizes (powers of two), so the write path prepares each text once
@@ -81,6 +92,7 @@ export class EventWriter {
   private readonly maxRows: number;
   private readonly knownProducts = new KnownProducts();
   private readonly onCommitted: EventWriterOptions['onCommitted'];
+  private readonly onSequenced: EventWriterOptions['onSequenced'];
 
   constructor(
     private readonly db: Db,
@@ -89,6 +101,7 @@ export class EventWriter {
   ) {
     this.maxRows = options.maxRows ?? 2000;
     this.onCommitted = options.onCommitted;
+    this.onSequenced = options.onSequenced;
   }
 
   write(siteId: string, batch: CollectBatch): Promise<WriteResult> {
@@ -187,25 +200,36 @@ export class EventWriter {
       statements.push(...plan.statements);
     }
 
-    const affected = await this.db.write.run(statements);
+    const outcomes = await this.db.write.runWithRowids(statements);
     for (const [siteId, known] of confirmed) this.knownProducts.remember(siteId, known, wallNow);
 
     // The event inserts come first; each one's rowsAffected says how many of its rows were new.
+    // A chunk stored whole got consecutive seqs in VALUES order (AUTOINCREMENT under the write lock), ending at
+    // its last rowid; the seq of a partly stored chunk's events stays unknown (0).
     const storedFlags = group.map((p) => new Array<boolean>(p.batch.events.length).fill(false));
+    const seqs = group.map((p) => new Array<number>(p.batch.events.length).fill(0));
     const markStored = ({ request, index }: Candidate) => (storedFlags[request]![index] = true);
     for (const [k, chunk] of eventChunks.entries()) {
-      const inserted = affected[k]!;
-      if (inserted === chunk.length) chunk.forEach(markStored);
-      else if (inserted > 0) (await this.newestOf(chunk, inserted)).forEach(markStored);
+      const { changes: inserted, lastRowid } = outcomes[k]!;
+      if (inserted === chunk.length) {
+        chunk.forEach((c, i) => {
+          markStored(c);
+          seqs[c.request]![c.index] = lastRowid - chunk.length + 1 + i;
+        });
+      } else if (inserted > 0) (await this.newestOf(chunk, inserted)).forEach(markStored);
     }
 
     return group.map((p, request) => {
       const stored = p.batch.events.filter((_, index) => storedFlags[request]![index]);
-      if (stored.length > 0 && this.onCommitted) {
-        try {
-          this.onCommitted(p.siteId, p.batch.vid, stored, now);
-        } catch (error) {
-          console.error('event writer: a listener failed after the commit', error); // the write itself stands
+      if (stored.length > 0) {
+        listen(() => this.onCommitted?.(p.siteId, p.batch.vid, stored, now));
+        if (this.onSequenced) {
+          const sequenced: SequencedEvent[] = [];
+          p.batch.events.forEach((event, index) => {
+            const seq = seqs[request]![index]!;
+            if (seq > 0) sequenced.push({ seq, event });
+          });
+          if (sequenced.length > 0) listen(() => this.onSequenced!(p.siteId, p.batch.vid, sequenced, now));
         }
       }
       return { stored: stored.length, duplicates: p.batch.events.length - stored.length };
@@ -229,6 +253,15 @@ export class EventWriter {
     }
     found.sort((a, b) => b.seq - a.seq);
     return found.slice(0, inserted).map((f) => f.candidate);
+  }
+}
+
+/** Runs a listener told of a commit: its failure is logged, the write itself stands. */
+function listen(call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    console.error('event writer: a listener failed after the commit', error);
   }
 }
 

@@ -4,13 +4,22 @@ import Database from 'libsql';
 /** Runs statements in one write transaction and returns each one's rowsAffected. */
 export interface WritePath {
   run(statements: InStatement[]): Promise<number[]>;
+  /** as `run`, with each statement's last inserted rowid too (the event writer learns its events' seqs) */
+  runWithRowids(statements: InStatement[]): Promise<StatementOutcome[]>;
   close(): void;
+}
+
+export interface StatementOutcome {
+  changes: number;
+  lastRowid: number;
 }
 
 /** Through @libsql/client: what a remote libSQL server gets (one round trip per transaction). */
 export function clientWritePath(client: Client): WritePath {
   return {
     run: async (statements) => (await client.batch(statements, 'write')).map((r) => r.rowsAffected),
+    runWithRowids: async (statements) =>
+      (await client.batch(statements, 'write')).map((r) => ({ changes: r.rowsAffected, lastRowid: Number(r.lastInsertRowid ?? 0) })),
     close: () => undefined,
   };
 }
@@ -27,7 +36,7 @@ const MAX_CACHED_STATEMENTS = 256;
 export function nativeFileWritePath(path: string): WritePath {
   const db = new Database(path);
   db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;');
-  type Prepared = { run(...params: unknown[]): { changes: number } };
+  type Prepared = { run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint } };
   const cache = new Map<string, Prepared>();
   const prepared = (sql: string) => {
     let stmt = cache.get(sql);
@@ -41,18 +50,23 @@ export function nativeFileWritePath(path: string): WritePath {
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
+  const runAll = (statements: InStatement[]): StatementOutcome[] => {
+    begin.run();
+    try {
+      const outcomes = statements.map((s) => {
+        const r = typeof s === 'string' ? prepared(s).run() : prepared(s.sql).run(...(Array.isArray(s.args) ? s.args : []));
+        return { changes: r.changes, lastRowid: Number(r.lastInsertRowid) };
+      });
+      commit.run();
+      return outcomes;
+    } catch (error) {
+      if (db.inTransaction) rollback.run();
+      throw error;
+    }
+  };
   return {
-    async run(statements) {
-      begin.run();
-      try {
-        const affected = statements.map((s) => (typeof s === 'string' ? prepared(s).run() : prepared(s.sql).run(...(Array.isArray(s.args) ? s.args : []))).changes);
-        commit.run();
-        return affected;
-      } catch (error) {
-        if (db.inTransaction) rollback.run();
-        throw error;
-      }
-    },
+    run: async (statements) => runAll(statements).map((o) => o.changes),
+    runWithRowids: async (statements) => runAll(statements),
     close: () => db.close(),
   };
 }

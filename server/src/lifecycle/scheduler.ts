@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Stage } from './stages.ts';
 import { evaluate, type AliveProbability } from './evaluate.ts';
 import { emptyFacts, foldEvent, type PersonFacts } from './facts.ts';
+import type { FreshEvents } from './fresh-events.ts';
 import { eventsOfVisitors, visitorsOfCustomer, type SeqEvent } from './person-events.ts';
 import { customerProfileId, parseProfileId, visitorProfileId } from './profile-ids.ts';
 import { thresholdsOf, type Thresholds } from './settings.ts';
@@ -17,6 +18,9 @@ interface Claimed {
   facts: PersonFacts | null;
   factsSeq: number;
   touched: number;
+  /** a visitor profile's events after `factsSeq` at the claim: how many, and the newest seq (customers: 0) */
+  newCount: number;
+  newMaxSeq: number;
 }
 
 export interface SchedulerOptions {
@@ -31,6 +35,8 @@ export interface SchedulerOptions {
   maintenanceEveryMs?: number;
   /** campaign triggers, written in the same transaction as the evaluation */
   onEvaluated?: EvaluationHook;
+  /** the events this instance's writer committed lately: folded from memory when they are exactly a person's new ones */
+  fresh?: FreshEvents;
 }
 
 export interface RoundResult {
@@ -126,11 +132,19 @@ export class LifecycleScheduler {
     return { evaluated: claimed.length, transitions };
   }
 
+  /**
+   * The claim also counts each visitor profile's events after its facts, and their newest seq, from the
+   * (site, visitor, seq) index alone: the events held in `fresh` are folded when they are exactly those.
+   */
   private async claim(now: number): Promise<Claimed[]> {
     const rs = await this.db.client.execute({
       sql: `UPDATE profiles SET claim_until = ? WHERE rowid IN (
               SELECT rowid FROM profiles WHERE due_at <= ? AND (claim_until IS NULL OR claim_until < ?) ORDER BY due_at LIMIT ?)
-            RETURNING site_id, profile_id, stage, facts, facts_seq, touched`,
+            RETURNING site_id, profile_id, stage, facts, facts_seq, touched,
+              CASE WHEN substr(profile_id, 1, 2) = 'v:' THEN (SELECT count(*) FROM events e WHERE e.site_id = profiles.site_id
+                AND e.visitor_id = substr(profiles.profile_id, 3) AND e.seq > profiles.facts_seq) ELSE 0 END AS new_count,
+              CASE WHEN substr(profile_id, 1, 2) = 'v:' THEN (SELECT max(seq) FROM events e WHERE e.site_id = profiles.site_id
+                AND e.visitor_id = substr(profiles.profile_id, 3) AND e.seq > profiles.facts_seq) ELSE 0 END AS new_max`,
       args: [now + this.claimMs, now, now, this.batchSize],
     });
     return rs.rows.map((r) => ({
@@ -140,6 +154,8 @@ export class LifecycleScheduler {
       facts: r.facts ? (JSON.parse(String(r.facts)) as PersonFacts) : null,
       factsSeq: Number(r.facts_seq),
       touched: Number(r.touched),
+      newCount: Number(r.new_count ?? 0),
+      newMaxSeq: Number(r.new_max ?? 0),
     }));
   }
 
@@ -152,11 +168,20 @@ export class LifecycleScheduler {
     const visitorPeople = people.filter((p) => parseProfileId(p.profileId).kind === 'visitor');
     const identified = await this.customersOf(siteId, visitorPeople.map((p) => parseProfileId(p.profileId).id));
 
+    // A plain visitor's new events: none (time alone woke them), those this instance's writer just handed over,
+    // or, when those are not exactly the ones the claim counted, read from the table as before.
     const plain = visitorPeople.filter((p) => !identified.has(parseProfileId(p.profileId).id));
-    const minSeq = Math.min(...plain.map((p) => p.factsSeq));
-    const events = plain.length ? await eventsOfVisitors(this.db, siteId, plain.map((p) => parseProfileId(p.profileId).id), minSeq) : [];
+    const toRead: Claimed[] = [];
+    for (const p of plain) {
+      const visitorId = parseProfileId(p.profileId).id;
+      const held = p.newCount === 0 ? [] : this.options.fresh?.take(siteId, visitorId, p.factsSeq, p.newCount, p.newMaxSeq);
+      if (held) out.push(fold(p, held));
+      else toRead.push(p);
+    }
+    const minSeq = Math.min(...toRead.map((p) => p.factsSeq));
+    const events = toRead.length ? await eventsOfVisitors(this.db, siteId, toRead.map((p) => parseProfileId(p.profileId).id), minSeq) : [];
     const byVisitor = groupBy(events, (e) => e.visitorId);
-    for (const p of plain) out.push(fold(p, (byVisitor.get(parseProfileId(p.profileId).id) ?? []).filter((e) => e.seq > p.factsSeq)));
+    for (const p of toRead) out.push(fold(p, (byVisitor.get(parseProfileId(p.profileId).id) ?? []).filter((e) => e.seq > p.factsSeq)));
 
     // A visitor profile whose visitor has since identified: its customer takes over; this one is released.
     for (const p of visitorPeople.filter((v) => identified.has(parseProfileId(v.profileId).id))) {
