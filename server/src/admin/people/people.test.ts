@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { ADMIN_TOKEN, SHOP_ORIGIN, SITE_KEY } from '../../../test/helpers.ts';
 import { importFeed } from '../../catalog/trust/testing.ts';
 import { HOUR, MINUTE, MUG, pushFixture } from '../../campaigns/testing/push-fixture.ts';
-import type { PersonTimeline } from './person-timeline.ts';
-import type { PersonMatch } from './search-people.ts';
+import { timelineStatements, type PersonTimeline } from './person-timeline.ts';
+import { searchStatements, type PersonMatch } from './search-people.ts';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const CUSTOMER = '<b onmouseover=alert(1)>cust</b>';
@@ -206,5 +206,25 @@ describe('DELETE /admin/api/people/:profileId', () => {
     });
     expect(Object.values(await rowsOf(f.db, ['stranger'], ['v:stranger'])).every((n) => n === 0)).toBe(true);
     expect(await rowsOf(f.db, ['phone', 'laptop'], [profile, 'v:phone', 'v:laptop'], CUSTOMER)).toEqual(customerBefore);
+  });
+});
+
+describe('query plans', () => {
+  test("every read of a search and a timeline is a range of an index: the cost is the person's, not the shop's", async () => {
+    const f = await pushFixture();
+    const reads = [...searchStatements(f.site.id, 'ph'), ...timelineStatements(f.site.id, profile, ['phone', 'laptop'])];
+    for (const statement of reads) {
+      const plan = await f.db.client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args ?? [] });
+      const steps = plan.rows.map((r) => String(r.detail));
+      // a full scan of a table reads "SCAN <table>" with no index; a range reads "SEARCH <table> USING … INDEX"
+      expect(steps.filter((d) => /^SCAN (events|visitors|messages|stage_transitions|reviews)\b(?!.*INDEX)/.test(d)), `${statement.sql}\n${steps.join('\n')}`).toEqual([]);
+      expect(steps.some((d) => /^SEARCH \w+ USING (COVERING )?INDEX|^SEARCH \w+ USING PRIMARY KEY/.test(d)), steps.join('\n')).toBe(true);
+    }
+    const plans = await Promise.all(reads.map(async (s) => (await f.db.client.execute({ sql: `EXPLAIN QUERY PLAN ${s.sql}`, args: s.args ?? [] })).rows.map((r) => String(r.detail)).join(' | ')));
+    expect(plans.find((p) => p.includes('events'))).toMatch(/events_site_visitor_idx/);
+    expect(plans.find((p) => p.includes('stage_transitions'))).toMatch(/stage_transitions_profile_idx/);
+    expect(plans.find((p) => p.includes('messages'))).toMatch(/messages_person_idx/);
+    expect(plans.find((p) => p.includes('reviews'))).toMatch(/reviews_visitor_idx/);
+    expect(plans[1]).toMatch(/visitors_site_customer_idx/);
   });
 });

@@ -87,6 +87,23 @@ export async function resolvePerson(db: Db, siteId: string, profileId: string): 
 }
 
 /**
+ * The reads of one timeline, in this order: transitions, messages, reviews, then each device's latest events, then
+ * each device's latest recommendation clicks. Each names its index: ordered by time, the planner may otherwise walk
+ * the site's whole time index (stage_transitions_site_at_idx, messages_site_created_idx) to save a sort.
+ */
+export function timelineStatements(siteId: string, profileId: string, devices: string[]): InStatement[] {
+  const profileIds = [profileId, ...devices.map(visitorProfileId).filter((p) => p !== profileId)];
+  const perDevice = (sql: string, cap: number): InStatement[] => devices.map((v) => ({ sql: `${sql} ORDER BY seq DESC LIMIT ${cap}`, args: [siteId, v] }));
+  return [
+    { sql: `SELECT from_stage, to_stage, at, rule, reason FROM stage_transitions INDEXED BY stage_transitions_profile_idx WHERE site_id = ? AND profile_id IN (${marks(profileIds.length)}) ORDER BY at DESC, id DESC LIMIT ${TIMELINE_CAPS.transitions}`, args: [siteId, ...profileIds] },
+    { sql: `SELECT created_at, campaign, status, reason, holdout, title FROM messages INDEXED BY messages_person_idx WHERE site_id = ? AND profile_id IN (${marks(profileIds.length)}) ORDER BY created_at DESC, id DESC LIMIT ${TIMELINE_CAPS.messages}`, args: [siteId, ...profileIds] },
+    { sql: `SELECT created_at, item_id, rating, status, title, body FROM reviews INDEXED BY reviews_visitor_idx WHERE site_id = ? AND visitor_id IN (${marks(Math.max(1, devices.length))}) ORDER BY created_at DESC, id DESC LIMIT ${TIMELINE_CAPS.reviews}`, args: [siteId, ...(devices.length ? devices : [''])] },
+    ...perDevice('SELECT seq, visitor_id, name, received_at, url, params FROM events INDEXED BY events_site_visitor_idx WHERE site_id = ? AND visitor_id = ?', TIMELINE_CAPS.events),
+    ...perDevice(`SELECT seq, received_at, params FROM events INDEXED BY events_site_visitor_idx WHERE site_id = ? AND visitor_id = ? AND name = 'rec_click'`, TIMELINE_CAPS.recClicks),
+  ];
+}
+
+/**
  * Everything the admin shows of one person, newest first and capped: events of every device, stage changes with
  * their reasons, contact decisions (sent, deferred, held out, dropped, and why), reviews and recommendation
  * clicks. Each list is a range read of an index on (site, visitor or profile, order), so its cost is the
@@ -97,15 +114,7 @@ export async function personTimeline(db: Db, siteId: string, profileId: string, 
   const found = await resolvePerson(db, siteId, profileId);
   if (!found) return null;
   const devices = found.devices.slice(0, MAX_DEVICES).map((d) => d.visitorId);
-  const profileIds = [found.profileId, ...devices.map(visitorProfileId).filter((p) => p !== found.profileId)];
-  const perDevice = (sql: string, cap: number): InStatement[] => devices.map((v) => ({ sql: `${sql} ORDER BY seq DESC LIMIT ${cap}`, args: [siteId, v] }));
-  const statements: InStatement[] = [
-    { sql: `SELECT from_stage, to_stage, at, rule, reason FROM stage_transitions WHERE site_id = ? AND profile_id IN (${marks(profileIds.length)}) ORDER BY at DESC, id DESC LIMIT ${TIMELINE_CAPS.transitions}`, args: [siteId, ...profileIds] },
-    { sql: `SELECT created_at, campaign, status, reason, holdout, title FROM messages WHERE site_id = ? AND profile_id IN (${marks(profileIds.length)}) ORDER BY created_at DESC, id DESC LIMIT ${TIMELINE_CAPS.messages}`, args: [siteId, ...profileIds] },
-    { sql: `SELECT created_at, item_id, rating, status, title, body FROM reviews WHERE site_id = ? AND visitor_id IN (${marks(Math.max(1, devices.length))}) ORDER BY created_at DESC, id DESC LIMIT ${TIMELINE_CAPS.reviews}`, args: [siteId, ...(devices.length ? devices : [''])] },
-    ...perDevice('SELECT seq, visitor_id, name, received_at, url, params FROM events WHERE site_id = ? AND visitor_id = ?', TIMELINE_CAPS.events),
-    ...perDevice(`SELECT seq, received_at, params FROM events WHERE site_id = ? AND visitor_id = ? AND name = 'rec_click'`, TIMELINE_CAPS.recClicks),
-  ];
+  const statements = timelineStatements(siteId, found.profileId, devices);
   const [transitions, messages, reviews, ...rest] = await db.client.batch(statements, 'read');
   const events = rest.slice(0, devices.length).flatMap((r) => r.rows);
   const clicks = rest.slice(devices.length).flatMap((r) => r.rows);

@@ -1,4 +1,4 @@
-import type { InValue } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import { isoTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
@@ -34,17 +34,22 @@ const visitorRow = (r: Record<string, unknown>): VisitorRow => ({
   lastSeenAt: Number(r.last_seen_at),
 });
 
+/** The two range reads of a search: visitor ids, then customer ids, starting with `q`. */
+export function searchStatements(siteId: string, q: string): InStatement[] {
+  const range = (column: 'visitor_id' | 'customer_id') => ({
+    sql: `SELECT visitor_id, customer_id, last_seen_at FROM visitors WHERE site_id = ? AND ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`,
+    args: [siteId, q, prefixEnd(q), MAX_RESULTS * 4] as InValue[],
+  });
+  return [range('visitor_id'), range('customer_id')];
+}
+
 /**
  * People whose visitor id or customer id starts with `q` (exact matches first), at most 50. Two range reads
  * on the visitors table's keys (visitors_pk, visitors_site_customer_idx), whatever its size. A visitor of a
  * customer is found as that customer: one person, with their devices.
  */
 export async function searchPeople(db: Db, siteId: string, q: string): Promise<PersonMatch[]> {
-  const range = (column: string) => ({
-    sql: `SELECT visitor_id, customer_id, last_seen_at FROM visitors WHERE site_id = ? AND ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`,
-    args: [siteId, q, prefixEnd(q), MAX_RESULTS * 4] as InValue[],
-  });
-  const [byVisitor, byCustomer] = await db.client.batch([range('visitor_id'), range('customer_id')], 'read');
+  const [byVisitor, byCustomer] = await db.client.batch(searchStatements(siteId, q), 'read');
   const people = new Map<string, { customerId: string | null; visitors: VisitorRow[] }>();
   for (const v of [...byVisitor!.rows, ...byCustomer!.rows].map(visitorRow)) {
     const profileId = v.customerId ? customerProfileId(v.customerId) : visitorProfileId(v.visitorId);
