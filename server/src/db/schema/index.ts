@@ -8,3 +8,4 @@ export * from './integrations.ts';
 export * from './reviews.ts';
 export * from './admin-accounts.ts';
 export * from './report-rollups.ts';
+export * from './rec-report.ts';
