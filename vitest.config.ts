@@ -29,6 +29,17 @@ export default defineConfig({
       },
       {
         test: {
+          // real server processes killed with SIGKILL, a locked or full database, two instances on one file
+          name: 'faults',
+          environment: 'node',
+          include: ['faults/**/*.test.ts'],
+          testTimeout: 180_000,
+          // each test starts its own servers and clients: one at a time on a 2-core machine
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.test.ts'],
