@@ -5,6 +5,8 @@ import { ATTRIBUTION_WINDOW_MS } from '../recommend/report/attribution.ts';
 import { recommendationReport } from '../recommend/report/recommendation-report.ts';
 import { reportScope } from './admin-query.ts';
 import { siteCurrency } from '../admin/reports/site-currency.ts';
+import { recommendationPage } from '../recommend/report/breakdown.ts';
+import { periodFigures } from '../recommend/report/daily-rollup.ts';
 
 /** What the recommendation blocks earned, per scenario. Mounted under /admin/api, behind app.ts's token check. */
 export function adminRecommendationRoutes(deps: AppDeps) {
@@ -34,15 +36,16 @@ export function adminRecommendationRoutes(deps: AppDeps) {
       // GET /admin/api/reports/recommendations?from=&to=&site= — the Recommendations page: per scenario and page type, and per day
       .get('/reports/recommendations', async (c) => {
         const { site, period } = await reportScope(c, deps);
-        const [{ totals, breakdown }, siteMoney] = await Promise.all([recommendationReport(deps.db, site.id, period), siteCurrency(deps.db, site.id)]);
+        const [figures, siteMoney] = await Promise.all([periodFigures(deps.db, site.id, period, deps.clock.now()), siteCurrency(deps.db, site.id)]);
+        const page = recommendationPage(figures);
         return c.json({
           site: site.id,
           ...isoPeriod(period),
-          currency: totals.currency ?? siteMoney,
+          currency: page.currency ?? siteMoney,
           attributionWindowHours: ATTRIBUTION_WINDOW_MS / 3_600_000,
-          scenarios: breakdown.byPageType,
-          days: breakdown.byDay,
-          totals: { impressions: totals.impressions, clicks: totals.clicks, ctr: totals.ctr, orders: totals.orders, revenue: totals.revenue, shopOrders: totals.orderCount, shopRevenue: totals.shopRevenue },
+          scenarios: page.scenarios,
+          days: page.days,
+          totals: page.totals,
         });
       })
   );

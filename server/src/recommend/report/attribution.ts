@@ -39,11 +39,14 @@ export interface BreakdownFigures {
   revenue: number;
 }
 
-export interface AttributionBreakdown {
-  /** per scenario and the page type its block was on (orders and revenue: where the credited click was) */
-  byPageType: Array<{ scenario: string; pageType: string } & BreakdownFigures & { ctr: number | null }>;
-  /** per UTC day and scenario (orders and revenue: on the purchase's day) */
-  byDay: Array<{ day: string; scenario: string } & BreakdownFigures>;
+/**
+ * One scenario on one page type on one UTC day: impressions and clicks on that day, and the purchases of that day
+ * credited to a click on a block of that scenario on that page type. Days and page types add up (breakdown.ts).
+ */
+export interface BreakdownCell extends BreakdownFigures {
+  day: string;
+  scenario: string;
+  pageType: string;
 }
 
 export interface AttributionTotals {
@@ -58,21 +61,22 @@ export interface AttributionTotals {
   orderCount: number;
   /** the orders' currency, or null when they used more than one */
   currency: string | null;
+  /** every currency the orders used */
+  currencies: string[];
 }
 
 /**
  * Folds events in time order into per-scenario figures for [from, to). Last click wins: an item bought is
  * credited to the scenario of the newest click on it by the same person in the 24 h before. Events before
- * `from` only supply such clicks. A transaction id counts once (a reloaded confirmation page re-fires it).
+ * `from` only supply such clicks (and use them up, when bought then). A transaction id counts once (a reloaded confirmation page re-fires it).
  */
 export class Attribution {
   private readonly figures = new Map<string, ScenarioFigures>();
   /** person → item → newest click */
   private readonly lastClicks = new Map<string, Map<string, Click>>();
-  private readonly byPageType = new Map<string, BreakdownFigures>();
-  private readonly byDay = new Map<string, BreakdownFigures>();
+  private readonly cells = new Map<string, BreakdownCell>();
   private readonly ordersSeen = new Set<string>();
-  private readonly totals: AttributionTotals = { impressions: 0, clicks: 0, ctr: null, orders: 0, revenue: 0, shopRevenue: 0, orderCount: 0, currency: null };
+  private readonly totals: AttributionTotals = { impressions: 0, clicks: 0, ctr: null, orders: 0, revenue: 0, shopRevenue: 0, orderCount: 0, currency: null, currencies: [] };
   private readonly currencies = new Set<string>();
 
   constructor(private readonly from: number, private readonly to: number) {}
@@ -83,19 +87,20 @@ export class Attribution {
       case 'rec_impression':
         if (inPeriod && e.scenario) {
           this.of(e.scenario).impressions++;
-          for (const f of this.cells(e.scenario, e.pageType, e.at)) f.impressions++;
+          this.cell(e.at, e.scenario, e.pageType).impressions++;
         }
         break;
       case 'rec_click':
         if (!e.scenario) break;
         if (inPeriod) {
           this.of(e.scenario).clicks++;
-          for (const f of this.cells(e.scenario, e.pageType, e.at)) f.clicks++;
+          this.cell(e.at, e.scenario, e.pageType).clicks++;
         }
         for (const { itemId } of e.items) this.clicksOf(e.person).set(itemId, { at: e.at, scenario: e.scenario, pageType: e.pageType });
         break;
       case 'purchase':
-        if (inPeriod) this.purchase(e);
+        // before the period a purchase still uses up its clicks and its transaction id, as in a longer report
+        if (inPeriod || e.at < this.from) this.purchase(e, inPeriod);
         break;
     }
   }
@@ -104,7 +109,7 @@ export class Attribution {
     const scenarios = [...this.figures.values()]
       .map((f) => ({ ...f, ctr: ctrOf(f), revenue: round(f.revenue, 2) }))
       .sort((a, b) => b.revenue - a.revenue || b.clicks - a.clicks || (a.scenario < b.scenario ? -1 : 1));
-    const totals = { ...this.totals, currency: this.currencies.size === 1 ? [...this.currencies][0]! : null };
+    const totals = { ...this.totals, currency: this.currencies.size === 1 ? [...this.currencies][0]! : null, currencies: [...this.currencies] };
     for (const f of scenarios) {
       totals.impressions += f.impressions;
       totals.clicks += f.clicks;
@@ -113,33 +118,26 @@ export class Attribution {
     return { scenarios, totals: { ...totals, ctr: ctrOf(totals), revenue: round(totals.revenue, 2), shopRevenue: round(totals.shopRevenue, 2) } };
   }
 
-  /** The figures by page type and by day, in the same pass as report(). */
-  breakdown(): AttributionBreakdown {
-    const split = (key: string) => key.split('\u0000') as [string, string];
-    const byPageType = [...this.byPageType].map(([key, f]) => {
-      const [scenario, pageType] = split(key);
-      return { scenario, pageType, ...f, ctr: ctrOf(f), revenue: round(f.revenue, 2) };
-    });
-    byPageType.sort((a, b) => b.revenue - a.revenue || b.clicks - a.clicks || b.impressions - a.impressions || (`${a.scenario} ${a.pageType}` < `${b.scenario} ${b.pageType}` ? -1 : 1));
-    const byDay = [...this.byDay].map(([key, f]) => {
-      const [day, scenario] = split(key);
-      return { day, scenario, ...f, revenue: round(f.revenue, 2) };
-    });
-    byDay.sort((a, b) => (a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.scenario < b.scenario ? -1 : 1));
-    return { byPageType, byDay };
+  /** The figures per day, scenario and page type, from the same pass as report(). */
+  breakdown(): BreakdownCell[] {
+    return [...this.cells.values()];
   }
 
-  private purchase(e: AttributionEvent): void {
+  private purchase(e: AttributionEvent, count: boolean): void {
     const key = `${e.person} ${e.transactionId ?? ''}`;
     if (e.transactionId && this.ordersSeen.has(key)) return;
     this.ordersSeen.add(key);
+    const clicks = this.lastClicks.get(e.person);
+    if (!count) {
+      for (const item of e.items) if (clicks?.get(item.itemId) && e.at - clicks.get(item.itemId)!.at <= ATTRIBUTION_WINDOW_MS) clicks.delete(item.itemId);
+      return;
+    }
     this.totals.orderCount++;
     this.totals.shopRevenue += e.value ?? e.items.reduce((sum, i) => sum + (i.price ?? 0) * (i.quantity ?? 1), 0);
     if (e.currency) this.currencies.add(e.currency);
-    const clicks = this.lastClicks.get(e.person);
     if (!clicks) return;
     const credited = new Set<string>();
-    const creditedCells = new Set<BreakdownFigures>();
+    const creditedCells = new Set<BreakdownCell>();
     for (const item of e.items) {
       const click = clicks.get(item.itemId);
       if (!click || e.at - click.at > ATTRIBUTION_WINDOW_MS) continue;
@@ -151,12 +149,11 @@ export class Attribution {
       if (!credited.has(click.scenario)) f.orders++;
       credited.add(click.scenario);
       // the block's page is where the click was; the day is the purchase's
-      for (const cell of [this.cell(this.byPageType, click.scenario, click.pageType ?? 'other'), this.cell(this.byDay, utcDay(e.at), click.scenario)]) {
-        cell.items += quantity;
-        cell.revenue += revenue;
-        if (!creditedCells.has(cell)) cell.orders++;
-        creditedCells.add(cell);
-      }
+      const cell = this.cell(e.at, click.scenario, click.pageType);
+      cell.items += quantity;
+      cell.revenue += revenue;
+      if (!creditedCells.has(cell)) cell.orders++;
+      creditedCells.add(cell);
       clicks.delete(item.itemId); // one click is credited to one purchase
     }
     if (credited.size > 0) this.totals.orders++;
@@ -168,15 +165,12 @@ export class Attribution {
     return f;
   }
 
-  private cells(scenario: string, pageType: string | undefined, at: number): BreakdownFigures[] {
-    return [this.cell(this.byPageType, scenario, pageType ?? 'other'), this.cell(this.byDay, utcDay(at), scenario)];
-  }
-
-  private cell(map: Map<string, BreakdownFigures>, a: string, b: string): BreakdownFigures {
-    const key = `${a}\u0000${b}`;
-    let f = map.get(key);
-    if (!f) map.set(key, (f = { impressions: 0, clicks: 0, orders: 0, items: 0, revenue: 0 }));
-    return f;
+  private cell(at: number, scenario: string, pageType = 'other'): BreakdownCell {
+    const day = utcDay(at);
+    const key = `${day}\u0000${scenario}\u0000${pageType}`;
+    let c = this.cells.get(key);
+    if (!c) this.cells.set(key, (c = { day, scenario, pageType, impressions: 0, clicks: 0, orders: 0, items: 0, revenue: 0 }));
+    return c;
   }
 
   private clicksOf(person: string): Map<string, Click> {
@@ -193,5 +187,5 @@ interface Click {
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const ctrOf = ({ clicks, impressions }: { clicks: number; impressions: number }) => (impressions > 0 ? round(clicks / impressions, 4) : null);
+export const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const ctrOf = ({ clicks, impressions }: { clicks: number; impressions: number }) => (impressions > 0 ? round(clicks / impressions, 4) : null);

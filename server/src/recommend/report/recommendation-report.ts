@@ -2,8 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { ATTRIBUTION_EVENTS } from '../../db/schema/events.ts';
 import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { Period } from '../../lifecycle/read/period.ts';
-import { Attribution, ATTRIBUTION_WINDOW_MS, type AttributionBreakdown, type AttributionEvent, type AttributionTotals, type ScenarioFigures } from './attribution.ts';
-import { pageTypeClassifier } from './page-type.ts';
+import { Attribution, ATTRIBUTION_WINDOW_MS, type AttributionEvent, type BreakdownCell, type AttributionTotals, type ScenarioFigures } from './attribution.ts';
+import { pageTypeClassifier, type PageTypeOf } from './page-type.ts';
 
 const PAGE = 5000;
 
@@ -28,8 +28,8 @@ interface StoredParams {
 export interface RecommendationReport {
   scenarios: ScenarioFigures[];
   totals: AttributionTotals;
-  /** per scenario and page type, and per day (the admin's Recommendations page) */
-  breakdown: AttributionBreakdown;
+  /** per day, scenario and page type (the admin's Recommendations page, daily-rollup.ts) */
+  breakdown: BreakdownCell[];
 }
 
 /**
@@ -37,16 +37,16 @@ export interface RecommendationReport {
  * `events_site_attribution_idx` (impressions, clicks, orders), a page at a time in time order, from a day
  * before the period so a click just before it can still earn a purchase in it.
  */
-export async function recommendationReport(db: Db, siteId: string, period: Period): Promise<RecommendationReport> {
+export async function recommendationReport(db: Db, siteId: string, period: Period, pageTypeOf?: PageTypeOf): Promise<RecommendationReport> {
   const attribution = new Attribution(period.from, period.to);
-  const pageTypeOf = await pageTypeClassifier(db, siteId);
+  const typeOf = pageTypeOf ?? (await pageTypeClassifier(db, siteId));
   let after = { at: period.from - ATTRIBUTION_WINDOW_MS - 1, seq: Number.MAX_SAFE_INTEGER };
   for (;;) {
     const rs = await db.client.execute({ sql: ATTRIBUTION_PAGE, args: [siteId, after.at, after.seq, period.to, PAGE] });
     for (const row of rs.rows) {
       const person = row.customer_id ? customerProfileId(String(row.customer_id)) : visitorProfileId(String(row.visitor_id));
       const e = attributionEventOf(person, String(row.name), Number(row.received_at), String(row.params));
-      if (e.name !== 'purchase') e.pageType = pageTypeOf(row.url === null ? null : String(row.url));
+      if (e.name !== 'purchase') e.pageType = typeOf(row.url === null ? null : String(row.url));
       attribution.add(e);
     }
     if (rs.rows.length < PAGE) break;

@@ -72,6 +72,50 @@ describe('GET /admin/api/reports/recommendations', () => {
     for (const bad of ['?from=monday', '?from=2026-11-25&to=2026-11-24', '?site=nope']) expect((await t.admin(`/admin/api/reports/recommendations${bad}`)).status, bad).toBeGreaterThanOrEqual(400);
   });
 
+  test('finished days come from the rollup, written once; across midnight it gives what one pass over the period gives', async () => {
+    const t = await testApp();
+    const send = async (vid: string, ...events: ReturnType<typeof event>[]) => expect((await postCollect(t.app, batch(events, { vid }))).status).toBe(200);
+    t.clock.set(Date.UTC(2026, 10, 23, 23, 0));
+    await send('a', impression('/product/x', 'similar', 'mug'), click('/product/x', 'similar', 'mug'));
+    t.clock.advance(HOUR); // 24 Nov 00:00
+    await send('a', purchase('T1', mug)); // credited across midnight: 20 on the 24th
+    await send('b', click('/', 'for-you', 'tee'));
+    t.clock.advance(HOUR);
+    await send('b', purchase('T2', tee)); // uses up b's click on the 24th…
+    t.clock.advance(23 * HOUR); // 25 Nov 01:00
+    await send('b', purchase('T3', tee)); // …so this is nobody's (within 24 h of the click, but the click is spent)
+    await send('b', purchase('T2', tee)); // a reloaded confirmation page: counted once
+    t.clock.set(Date.UTC(2026, 10, 26, 12));
+
+    const query = '?from=2026-11-23&to=2026-11-26T12:00:00Z';
+    const first = await t.admin<Page>(`/admin/api/reports/recommendations${query}`);
+    const stored = async () => (await t.db.client.execute('SELECT day, computed_at FROM rec_report_days ORDER BY day')).rows.map((r) => [r.day, Number(r.computed_at)]);
+    expect(await stored()).toEqual([
+      ['2026-11-23', t.clock.now()],
+      ['2026-11-24', t.clock.now()],
+      ['2026-11-25', t.clock.now()],
+    ]); // the 26th is not over
+    expect(first.body.days).toEqual([
+      { day: '2026-11-23', scenario: 'similar', impressions: 1, clicks: 1, orders: 0, items: 0, revenue: 0 },
+      { day: '2026-11-24', scenario: 'for-you', impressions: 0, clicks: 1, orders: 1, items: 1, revenue: 5 },
+      { day: '2026-11-24', scenario: 'similar', impressions: 0, clicks: 0, orders: 1, items: 2, revenue: 20 },
+    ]);
+    expect(first.body.totals).toEqual({ impressions: 1, clicks: 2, ctr: 2, orders: 2, revenue: 25, shopOrders: 3, shopRevenue: 30 });
+    // the one-pass report over the same period agrees
+    const onePass = await t.admin<{ scenarios: Array<{ scenario: string; revenue: number; orders: number }>; totals: Record<string, unknown> }>(`/admin/api/recommendations/report${query}`);
+    expect(onePass.body.scenarios.map((s) => [s.scenario, s.orders, s.revenue])).toEqual([
+      ['similar', 1, 20],
+      ['for-you', 1, 5],
+    ]);
+    expect(onePass.body.totals).toMatchObject({ orders: 2, revenue: 25, shop_orders: 3, shop_revenue: 30 });
+
+    // read again later: the same answer from the stored days, not recomputed
+    t.clock.advance(HOUR);
+    const again = await t.admin<Page>(`/admin/api/reports/recommendations${query}`);
+    expect(again.body).toEqual(first.body);
+    expect((await stored()).map(([, at]) => at)).toEqual([t.clock.now() - HOUR, t.clock.now() - HOUR, t.clock.now() - HOUR]);
+  });
+
   test('page types from paths as shop platforms write them', async () => {
     const t = await testApp();
     const typeOf = await pageTypeClassifier(t.db, t.site.id);
