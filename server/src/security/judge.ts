@@ -85,7 +85,7 @@ export async function expectHealthy(app: { request: (path: string) => Response |
   expect(await res.json()).toEqual({ ok: true });
 }
 
-/** fc.assert with the suite's run count, asynchronous. */
+/** fc.assert with the suite's run count (or this property's own; SECURITY_RUNS overrides both), asynchronous. */
 export function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs = RUNS): Promise<void> {
-  return fc.assert(fc.asyncProperty(arbitrary, predicate), { numRuns: runs });
+  return fc.assert(fc.asyncProperty(arbitrary, predicate), { numRuns: process.env.SECURITY_RUNS ? RUNS : runs });
 }
