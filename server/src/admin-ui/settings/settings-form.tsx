@@ -84,6 +84,7 @@ export function SettingsForm({ api, site, stored, onSaved }: Props) {
               <span class="field-label">{f.label}</span>
               <span class="field-input">
                 <input
+                  name={f.key}
                   type="number"
                   inputMode="decimal"
                   min={f.min}
