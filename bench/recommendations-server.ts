@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { createApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openMigratedDb } from '../server/src/db/client.ts';
+import type { RecommendationService } from '../server/src/recommend/serve/recommendation-service.ts';
 import { readPersonContext } from '../server/src/recommend/serve/person-context.ts';
 import { windowEvents } from '../server/src/recommend/serve/load-events.ts';
 import { sha256 } from '../server/src/sites/keys.ts';
@@ -50,7 +51,7 @@ const products = Number(process.env.BENCH_PRODUCTS);
 const db = await openMigratedDb(process.env.BENCH_DB_URL!);
 const config = loadConfig({});
 const { app, deps } = createApp({ db, config, adminTokenHash: sha256('bench') });
-const service = deps.recommendations;
+const service = deps.recommendations as RecommendationService; // in process: no recommendationsOnWorker
 
 // the floor under a rebuild: the same read of the same events (SQL, rows, params JSON), learning nothing
 let started = performance.now();

@@ -5,7 +5,7 @@ import type { Collector } from './collect/collector.ts';
 import type { EventWriter } from './collect/event-writer.ts';
 import type { SiteCache } from './sites/site-cache.ts';
 import type { LifecycleMaintenance } from './lifecycle/maintenance.ts';
-import type { RecommendationService } from './recommend/serve/recommendation-service.ts';
+import type { Recommender } from './recommend/serve/recommender.ts';
 import type { LifecycleScheduler } from './lifecycle/scheduler.ts';
 import type { CampaignRunner } from './campaigns/campaign-runner.ts';
 import type { MessageDispatcher } from './campaigns/outbox/dispatcher.ts';
@@ -24,7 +24,7 @@ export interface AppDeps {
   /** daily stage counts and buyer-model refits */
   maintenance: LifecycleMaintenance;
   /** in-memory recommendation models, fed by the writer */
-  recommendations: RecommendationService;
+  recommendations: Recommender;
   /** the push outbox: claims due messages, asks the contact policy, sends; tests call runDue() */
   dispatcher: MessageDispatcher;
   /** the campaigns' timer (periodic triggers, then the outbox); main.ts starts it */

@@ -15,6 +15,8 @@ import { meRoutes } from './routes/me.ts';
 import { adminRecommendationRoutes } from './routes/admin-recommendations.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { RecommendationService } from './recommend/serve/recommendation-service.ts';
+import type { Recommender } from './recommend/serve/recommender.ts';
+import { WorkerRecommender } from './recommend/serve/worker/worker-recommender.ts';
 import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { SiteCache } from './sites/site-cache.ts';
 import { LifecycleMaintenance } from './lifecycle/maintenance.ts';
@@ -50,6 +52,11 @@ export interface CreateAppOptions {
   adminTokenHash: string | (() => Promise<string>);
   /** TLS trust for push services (a test push service's certificate); default: the system's */
   pushAgent?: Agent;
+  /**
+   * Recommendation models on a worker thread (recommend/serve/worker/) instead of the calling thread; needs a
+   * database another thread can open (a file or a libSQL server) and the system clock, which the worker uses.
+   */
+  recommendationsOnWorker?: boolean;
 }
 
 export interface ShoploopApp {
@@ -66,7 +73,10 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   const { db } = options;
   const hash = options.adminTokenHash;
   const maintenance = new LifecycleMaintenance(db, clock);
-  const recommendations = new RecommendationService(db, clock);
+  // main.ts puts the models on a worker thread: learning and rebuilds then never hold up requests
+  const recommendations: Recommender = options.recommendationsOnWorker
+    ? new WorkerRecommender({ url: db.url, authToken: config.dbAuthToken })
+    : new RecommendationService(db, clock);
   // the lifecycle folds what the writer just stored from memory instead of reading it back (lifecycle/fresh-events.ts)
   const fresh = new FreshEvents();
   const writer = new EventWriter(db, clock, {

@@ -10,7 +10,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const config = loadConfig(env);
   const db = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const token = await ensureAdminToken(db, config.adminToken);
-  const shoploop = createApp({ db, clock, config, adminTokenHash: adminTokenHashSource(db, config.adminToken), ...options });
+  // the models learn and rebuild on a worker thread, unless a test injects its own clock (the worker keeps the system's)
+  const recommendationsOnWorker = clock === systemClock && !config.dbUrl.includes(':memory:');
+  const shoploop = createApp({ db, clock, config, adminTokenHash: adminTokenHashSource(db, config.adminToken), recommendationsOnWorker, ...options });
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
   if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs);

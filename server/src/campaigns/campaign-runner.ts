@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
-import type { RecommendationService } from '../recommend/serve/recommendation-service.ts';
+import type { Recommender } from '../recommend/serve/recommender.ts';
 import type { MessageDispatcher } from './outbox/dispatcher.ts';
 import { readCampaignSettings } from './site-campaign-config.ts';
 import { planCatalogMessages } from './triggers/catalog-triggers.ts';
@@ -32,7 +32,7 @@ export class CampaignRunner {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly dispatcher: MessageDispatcher,
-    private readonly recommendations: RecommendationService,
+    private readonly recommendations: Recommender,
     private readonly options: CampaignRunnerOptions = {},
   ) {}
 

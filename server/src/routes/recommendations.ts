@@ -5,7 +5,7 @@ import { limits } from '../collect/vocabulary.ts';
 import { badRequest } from '../http/errors.ts';
 import { siteForPage } from '../sites/site-for-page.ts';
 import { readPersonContext } from '../recommend/serve/person-context.ts';
-import type { RecommendationService } from '../recommend/serve/recommendation-service.ts';
+import type { Recommender } from '../recommend/serve/recommender.ts';
 import { requestScenarios } from '../recommend/serve/scenarios.ts';
 
 const query = z
@@ -30,7 +30,7 @@ export interface RecommendationsResponse {
  * Product recommendations for the widget. Like /v1/me, knowing the random visitor id is what entitles a page
  * to a visitor's list, and the page must be on one of the site's origins.
  */
-export function recommendationRoutes({ db, siteCache }: Pick<AppDeps, 'db' | 'siteCache'>, service: RecommendationService) {
+export function recommendationRoutes({ db, siteCache }: Pick<AppDeps, 'db' | 'siteCache'>, service: Recommender) {
   // GET /v1/recommendations?site=KEY&visitor=ID&scenario=&item=&category=&limit=&min= — a ranked list of products
   return new Hono().get('/recommendations', async (c) => {
     const parsed = query.safeParse(c.req.query());

@@ -2,11 +2,11 @@ import type { Db } from '../../db/client.ts';
 import { trustedProduct } from '../../catalog/trust/index.ts';
 import { parseProfileId } from '../../lifecycle/profile-ids.ts';
 import { readPersonContext } from '../../recommend/serve/person-context.ts';
-import type { RecommendationService } from '../../recommend/serve/recommendation-service.ts';
+import type { Recommender } from '../../recommend/serve/recommender.ts';
 import type { MessageContentSource } from './site-context.ts';
 
 /** Messages' content from the trusted catalog, and win-back picks from the recommender (the person's newest device). */
-export function catalogContent(db: Db, recommendations: RecommendationService): MessageContentSource {
+export function catalogContent(db: Db, recommendations: Recommender): MessageContentSource {
   return {
     product: (site, itemId) => trustedProduct(db, site, itemId),
     async picks(siteId, profileId, limit) {

@@ -1,6 +1,6 @@
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.ts';
-import type { RecommendationService } from '../../recommend/serve/recommendation-service.ts';
+import type { Recommender } from '../../recommend/serve/recommender.ts';
 import { readPersonContext } from '../../recommend/serve/person-context.ts';
 import type { CampaignSettings } from '../settings.ts';
 import { MINUTE, planMessage, productTopic } from './new-message.ts';
@@ -11,13 +11,12 @@ import { allSubscribers } from './subscribers.ts';
  * recommender's `replenish` list: its typical re-buy interval has come round). One message per purchase of the
  * product: the trigger key is the item and when it was last bought.
  */
-export async function planReplenishMessages(db: Db, siteId: string, recommendations: RecommendationService, settings: CampaignSettings, now: number): Promise<number> {
+export async function planReplenishMessages(db: Db, siteId: string, recommendations: Recommender, settings: CampaignSettings, now: number): Promise<number> {
   const s = settings.replenish;
   if (!s.enabled) return 0;
-  const model = await recommendations.model(siteId);
   const statements: InStatement[] = [];
   for (const person of await allSubscribers(db, siteId)) {
-    const bought = model.visitors.peek(person.visitorId)?.bought;
+    const bought = await recommendations.boughtBy(siteId, person.visitorId);
     if (!bought?.size) continue;
     const due = await recommendations.recommend({
       siteId,

@@ -13,6 +13,7 @@ import { candidates, ownItemsOnly, type RequestScenario, type ScenarioContext, t
 import { SiteModel, type SiteModelOptions } from './site-model.ts';
 import { visitorDefaults } from './visitor-history.ts';
 import { eventsBetween, learnedEventNames, newestSeq, windowEvents } from './load-events.ts';
+import type { Recommender } from './recommender.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -87,7 +88,7 @@ const BUILD_OVERLAP_MS = 60_000;
  * rebuilt now and then so what falls out of the window leaves memory. A request reads no events; the lifecycle
  * stage and cart come in with it.
  */
-export class RecommendationService {
+export class RecommendationService implements Recommender {
   readonly options: RecommendationServiceOptions;
   private readonly sites = new Map<string, SiteEntry>();
   private catchUpTimer: NodeJS.Timeout | undefined;
@@ -236,6 +237,10 @@ export class RecommendationService {
     // a loyal buyer with nothing due gets their own picks rather than an empty block
     if (scenario === 'replenish' && items.length === 0) return { recId: newRecId(), scenario: 'for-you', items: this.pick('for-you', req, context) };
     return { recId: newRecId(), scenario, items };
+  }
+
+  async boughtBy(siteId: string, visitorId: string): Promise<ReadonlyMap<string, number> | undefined> {
+    return (await this.model(siteId)).visitors.peek(visitorId)?.bought;
   }
 
   /** one scenario's list after the hard exclusions, topped up from popularity; empty when below `min` */

@@ -1,0 +1,19 @@
+import type { CollectEvent } from '../../../collect/schema.ts';
+import type { RecommendRequest } from '../recommendation-service.ts';
+
+/** A call the server makes of the worker's service, answered by `FromWorker` with the same id. */
+export type WorkerCall =
+  | { method: 'buildAll'; args: [] }
+  | { method: 'recommend'; args: [RecommendRequest] }
+  | { method: 'refreshProducts'; args: [siteId: string] }
+  | { method: 'catchUp'; args: [] }
+  | { method: 'boughtBy'; args: [siteId: string, visitorId: string] }
+  | { method: 'startCatchingUp'; args: [intervalMs: number] }
+  | { method: 'stats'; args: [siteId: string] }
+  | { method: 'stop'; args: [] };
+
+export type ToWorker =
+  | { type: 'ingest'; siteId: string; visitorId: string; events: readonly CollectEvent[]; receivedAt: number }
+  | { type: 'call'; id: number; call: WorkerCall };
+
+export type FromWorker = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };

@@ -1,0 +1,37 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from '../../../clock.ts';
+import { openDb } from '../../../db/client.ts';
+import { RecommendationService, type RecommendationServiceOptions } from '../recommendation-service.ts';
+import type { ToWorker, WorkerCall } from './messages.ts';
+
+// A worker thread holding one RecommendationService (worker-recommender.ts starts it): its own database
+// connection, its own heap, its own event loop, so learning and building never hold up the server's requests.
+const data = workerData as { url: string; authToken?: string; options: Partial<RecommendationServiceOptions> };
+const db = await openDb(data.url, data.authToken);
+const service = new RecommendationService(db, systemClock, data.options);
+const port = parentPort!;
+
+/** the service's methods a caller may reach, each with its arguments as sent */
+const calls: { [M in WorkerCall['method']]: (...args: Extract<WorkerCall, { method: M }>['args']) => Promise<unknown> } = {
+  buildAll: () => service.buildAll(),
+  recommend: (req) => service.recommend(req),
+  refreshProducts: (siteId) => service.refreshProducts(siteId),
+  catchUp: () => service.catchUp(),
+  boughtBy: (siteId, visitorId) => service.boughtBy(siteId, visitorId),
+  startCatchingUp: async (ms) => service.startCatchingUp(ms),
+  stats: async (siteId) => service.stats(siteId),
+  stop: async () => {
+    await service.stop();
+    db.close();
+  },
+};
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'ingest') return service.ingest(m.siteId, m.visitorId, m.events, m.receivedAt);
+  const run = calls[m.call.method] as (...args: unknown[]) => Promise<unknown>;
+  run(...m.call.args).then(
+    (value) => port.postMessage({ id: m.id, ok: true, value }),
+    (error: unknown) => port.postMessage({ id: m.id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+});
+port.postMessage({ ready: true });
