@@ -75,6 +75,7 @@ export class LoginThrottle {
       const row = await this.db.orm.query.meta.findFirst({ where: eq(meta.key, SALT_KEY) });
       return Buffer.from(row!.value, 'base64url');
     })();
+    this.salt.catch(() => (this.salt = undefined)); // a failed read is tried again by the next login
     return this.salt;
   }
 }
