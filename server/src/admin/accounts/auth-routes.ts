@@ -87,7 +87,7 @@ export function adminAuthRoutes(deps: AppDeps, sessions: SessionStore, throttle:
         const body = await parseJsonBody(c, setPasswordSchema, MAX_BODY);
         const now = clock.now();
         const userId = await consumeSetPasswordToken(db, body.token, now);
-        if (!userId) throw badRequest('this set-password link is not valid: it was used already or has expired (ask for a new one: npm run shoploop -- admin user add)');
+        if (!userId) throw badRequest('this set-password link is not valid: it was used already or has expired (for a new one: npm run shoploop -- admin user remove EMAIL, then admin user add EMAIL)');
         await setPassword(db, userId, body.password, now);
         await sessions.endAllOf(userId);
         const user = await db.orm.query.adminUsers.findFirst({ where: eq(adminUsers.id, userId) });
