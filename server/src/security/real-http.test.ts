@@ -136,3 +136,33 @@ test.each(capped)('%s: a body declared over its cap (%i bytes) is a 413 before i
   expect(await eventCount(t)).toBe(0);
   await healthy(t.port);
 });
+
+test('path traversal never reads a file outside the built widget and admin folders', async () => {
+  const t = await realServer();
+  const paths = [
+    '/../package.json',
+    '/..%2Fpackage.json',
+    '/%2e%2e%2fpackage.json',
+    '/%2e%2e/%2e%2e/package.json',
+    '/..%5Cpackage.json',
+    '/shoploop.js%00.json',
+    '/shoploop.js/../../package.json',
+    '/admin/..%2F..%2Fpackage.json',
+    '/admin/assets/..%2F..%2F..%2Fpackage.json',
+    '/admin/assets/%2e%2e%2f%2e%2e%2f%2e%2e%2fpackage.json',
+    '/admin/%2e%2e/%2e%2e/server/src/config.ts',
+    '/.env',
+    '/.git/config',
+    '/node_modules/hono/package.json',
+    '/server/src/config.ts',
+    '/v1/..%2F..%2Fpackage.json',
+  ];
+  for (const path of paths) {
+    const { status, text } = await rawRequest(t.port, head('GET', path, ['Connection: close']));
+    expect(status, path).toBeGreaterThanOrEqual(200);
+    expect(status, path).toBeLessThan(500);
+    // neither the repository's package.json, nor source, nor git's config
+    expect(text, path).not.toMatch(/"devDependencies"|SHOPLOOP_ADMIN_TOKEN|\[core\]/);
+  }
+  await healthy(t.port);
+});
