@@ -17,8 +17,10 @@ export interface ChartSpec {
   kind: ChartKind;
   x: ChartX;
   series: ChartSeries[];
-  /** how a y value reads (axis and hover legend) */
+  /** how a y value reads (hover legend, and the axis unless `axisFormat`) */
   format(n: number): string;
+  /** how the y axis' labels read (money axes drop the cents) */
+  axisFormat?(n: number): string;
   /** the x axis' name in the hover legend ("Day" for days) */
   xLabel?: string;
 }
@@ -27,13 +29,30 @@ const DAY_S = 86_400;
 /** about how wide one character of an axis label is, in CSS pixels */
 const CHAR_PX = 6.5;
 
-/** Category labels where they fit: every k-th one when a slot is narrower than the longest label. */
+/** A label on two lines, broken at the space nearest its middle ("Here and now" → "Here\nand now"). */
+export function twoLines(label: string): string {
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index);
+  if (!spaces.length) return label;
+  const at = spaces.reduce((best, i) => (Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2) ? i : best));
+  return `${label.slice(0, at)}\n${label.slice(at + 1)}`;
+}
+
+const widthOf = (label: string) => Math.max(...label.split('\n').map((l) => l.length)) * CHAR_PX + 6;
+
+/**
+ * Category labels where they fit: on one line, else on two, else every k-th one (uPlot draws "\n" as a line break).
+ */
 export function thinLabels(labels: readonly string[], splits: readonly number[], plotWidth: number): string[] {
   const slot = plotWidth / Math.max(1, labels.length);
-  const longest = Math.max(1, ...labels.map((l) => l.length)) * CHAR_PX + 6;
-  const every = Math.max(1, Math.ceil(longest / Math.max(1, slot)));
-  return splits.map((i) => (i % every === 0 ? (labels[i] ?? '') : ''));
+  const fits = (ls: readonly string[]) => Math.max(1, ...ls.map(widthOf)) <= slot;
+  if (fits(labels)) return splits.map((i) => labels[i] ?? '');
+  const wrapped = labels.map(twoLines);
+  const every = fits(wrapped) ? 1 : Math.max(1, Math.ceil(Math.max(...wrapped.map(widthOf)) / Math.max(1, slot)));
+  return splits.map((i) => (i % every === 0 ? (wrapped[i] ?? '') : ''));
 }
+
+/** y-axis steps for whole counts: 1, 2, 5 × 10^k (no "0.5 people" gridlines). */
+const wholeSteps = Array.from({ length: 10 }, (_, k) => [1, 2, 5].map((m) => m * 10 ** k)).flat();
 
 /** Running totals per point, bottom series first: stacked[i] = series 0..i summed (null as 0). */
 export function stackValues(series: ReadonlyArray<ReadonlyArray<number | null>>): number[][] {
@@ -77,6 +96,8 @@ export function chartOptions(spec: ChartSpec, size: { width: number; height: num
   ];
 
   const pad = byDay ? DAY_S * 0.6 : 0.6;
+  const whole = spec.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)));
+  const axisFormat = spec.axisFormat ?? spec.format;
   const opts: uPlot.Options = {
     ...size,
     series,
@@ -91,9 +112,9 @@ export function chartOptions(spec: ChartSpec, size: { width: number; height: num
         stroke: ink,
         grid: { show: false },
         ticks: { stroke: grid },
-        ...(byDay ? {} : { incrs: [1], space: 8, values: (u: uPlot, splits: number[]) => thinLabels(labels, splits, u.bbox.width / (devicePixelRatio || 1)) }),
+        ...(byDay ? {} : { incrs: [1], space: 8, size: 46, values: (u: uPlot, splits: number[]) => thinLabels(labels, splits, u.bbox.width / (devicePixelRatio || 1)) }),
       },
-      { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { show: false }, size: 64, values: (_u, splits) => splits.map((v) => spec.format(v)) },
+      { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { show: false }, size: 64, ...(whole ? { incrs: wholeSteps } : {}), values: (_u, splits) => splits.map((v) => axisFormat(v)) },
     ],
   };
   const data = [xs, ...order.map((i) => (stacked ? totals[i]! : spec.series[i]!.values))] as uPlot.AlignedData;

@@ -23,6 +23,7 @@ export function DailyRevenue({ days, f }: { days: OverTimeDay[]; f: Format }) {
             x={{ days: days.map((d) => d.day) }}
             series={stageOrder.map((s) => ({ label: stageLabel[s], colour: stageColour[s], values: days.map((d) => d.revenueByStage[s]) }))}
             format={f.money}
+            axisFormat={f.moneyWhole}
           />
         }
         table={<DataTable name="daily-revenue" rows={days} rowKey={(d) => d.day} columns={columns} empty="No days in this period." />}

@@ -87,6 +87,7 @@ export function PersonView({ api, site, profileId }: PageProps & { profileId: st
       >
         <DataTable
           name="timeline"
+          pageSize={50}
           rows={entries}
           rowKey={(e, i) => `${e.at}:${e.kind}:${i}`}
           empty="Nothing of these kinds."

@@ -53,7 +53,7 @@ export function RfmGrid({ report, f, selected, onSelect }: Props) {
                     >
                       <strong>{f.count(cell.people)}</strong>
                       <br />
-                      <small>{f.money(cell.revenue)}</small>
+                      <small>{f.moneyWhole(cell.revenue)}</small>
                     </button>
                   </td>
                 );
