@@ -67,7 +67,8 @@ export const catalogFields: FieldSpec[] = [
   { key: 'trustedReporters', label: 'Trust a product detail once', kind: 'number', unit: 'visitors reported it', min: 2, max: 1000, step: 1, hint: 'before messages and blocks may show it (one visitor is never enough)' },
 ];
 
-export function draftOf(specs: readonly FieldSpec[], values: Record<string, unknown>): Draft {
+export function draftOf(specs: readonly FieldSpec[], stored: object): Draft {
+  const values = stored as Record<string, unknown>;
   return Object.fromEntries(specs.map((s) => [s.key, s.kind === 'boolean' ? values[s.key] === true : String(values[s.key] ?? '')]));
 }
 
@@ -80,7 +81,8 @@ export function numberOf(text: string): number | null {
 }
 
 /** The fields of a draft that differ from the stored values; fields that cannot be sent come back in `invalid`. */
-export function patchOf(specs: readonly FieldSpec[], draft: Draft, stored: Record<string, unknown>): { patch: Record<string, number | string | boolean>; invalid: Record<string, string> } {
+export function patchOf(specs: readonly FieldSpec[], draft: Draft, stored: object): { patch: Record<string, number | string | boolean>; invalid: Record<string, string> } {
+  const values = stored as Record<string, unknown>;
   const patch: Record<string, number | string | boolean> = {};
   const invalid: Record<string, string> = {};
   for (const s of specs) {
@@ -101,7 +103,7 @@ export function patchOf(specs: readonly FieldSpec[], draft: Draft, stored: Recor
         continue;
       }
     }
-    if (value !== stored[s.key]) patch[s.key] = value;
+    if (value !== values[s.key]) patch[s.key] = value;
   }
   return { patch, invalid };
 }
