@@ -37,11 +37,11 @@ export function tableCsv<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[
   );
 }
 
-function compare(a: CsvValue, b: CsvValue): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+/** Ascending (1) or descending (-1) by value; empty values last either way. */
+export function sortOrder(a: CsvValue, b: CsvValue, dir: 1 | -1): number {
+  const empty = (v: CsvValue) => v === null || v === undefined || v === '';
+  if (empty(a) || empty(b)) return empty(a) === empty(b) ? 0 : empty(a) ? 1 : -1;
+  return dir * (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));
 }
 
 /** A table with sortable columns and a CSV export of its rows (client side: what is on screen is what is exported). */
@@ -49,7 +49,7 @@ export function DataTable<R>({ name, caption, columns, rows, rowKey, empty = 'No
   const { exportScope } = useAppContext();
   const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(null);
   const [shown, setShown] = useState(pageSize);
-  const sorted = sort ? [...rows].sort((a, b) => sort.dir * compare(columns[sort.col]!.value(a), columns[sort.col]!.value(b))) : rows;
+  const sorted = sort ? [...rows].sort((a, b) => sortOrder(columns[sort.col]!.value(a), columns[sort.col]!.value(b), sort.dir)) : rows;
 
   const exportCsv = () => downloadCsv(`shoploop-${name}${exportScope ? `-${exportScope}` : ''}.csv`, tableCsv(columns, sorted));
 
