@@ -35,7 +35,9 @@ export function adminRecommendationRoutes(deps: AppDeps) {
       })
       // GET /admin/api/reports/recommendations?from=&to=&site= — the Recommendations page: per scenario and page type, and per day
       .get('/reports/recommendations', async (c) => {
-        const { site, period } = await reportScope(c, deps);
+        const { site, period: asked } = await reportScope(c, deps);
+        // with no `from`, the 30 days start at midnight UTC: whole days, all from the rollup
+        const period = c.req.query('from') ? asked : { ...asked, from: Math.floor(asked.from / 86_400_000) * 86_400_000 };
         const [figures, siteMoney] = await Promise.all([periodFigures(deps.db, site.id, period, deps.clock.now()), siteCurrency(deps.db, site.id)]);
         const page = recommendationPage(figures);
         return c.json({

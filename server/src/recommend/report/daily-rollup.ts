@@ -24,25 +24,34 @@ const floorDay = (ms: number) => Math.floor(ms / DAY) * DAY;
 /**
  * The Recommendations page's figures for a period. Whole UTC days that are over come from the daily rollup
  * (rec_report_days / rec_report_daily), each computed the first time a report covers it, by the same one pass as
- * the recommendation report over that day (clicks from the day before count); the period's unfinished edges
- * (a partial first day, today) are computed live. A month costs ~30 rollup rows per scenario and page type, plus
- * at most two days of events.
+ * the recommendation report over that day (clicks of the day before count); today is kept there too, up to its
+ * last full hour, and recomputed when that hour moves on. The rest (a partial first day, the current hour) is
+ * computed live. A month costs ~30 rollup rows per scenario and page type, plus about an hour of events and the
+ * day before's clicks.
  */
 export async function periodFigures(db: Db, siteId: string, period: Period, now: number): Promise<PeriodFigures> {
   const pageTypeOf = await pageTypeClassifier(db, siteId);
+  const settled = now - SETTLE_MS;
   const firstWhole = Math.ceil(period.from / DAY) * DAY;
-  const endWhole = Math.max(firstWhole, Math.min(floorDay(period.to), floorDay(now - SETTLE_MS)));
+  const endWhole = Math.max(firstWhole, Math.min(floorDay(period.to), floorDay(settled)));
   const out: PeriodFigures = { cells: [], shopOrders: 0, shopRevenue: 0, attributedOrders: 0, currencies: new Set() };
-  const live: Period[] = [];
-  if (firstWhole >= endWhole) live.push(period);
-  else {
-    if (period.from < firstWhole) live.push({ from: period.from, to: firstWhole });
-    if (endWhole < period.to) live.push({ from: endWhole, to: period.to });
-    await addRollup(db, siteId, { from: firstWhole, to: endWhole }, now, pageTypeOf, out);
+  if (firstWhole >= period.to) {
+    add(out, await liveFigures(db, siteId, period, pageTypeOf));
+    return out;
   }
-  for (const p of live) add(out, await liveFigures(db, siteId, p, pageTypeOf));
+  if (period.from < firstWhole) add(out, await liveFigures(db, siteId, { from: period.from, to: firstWhole }, pageTypeOf));
+  const days: Array<{ from: number; to: number }> = [];
+  for (let d = firstWhole; d < endWhole; d += DAY) days.push({ from: d, to: d + DAY });
+  // today up to its last settled hour (a past day cut short by `to` is computed live, never stored half)
+  const partialEnd = Math.min(period.to, Math.floor(settled / HOUR) * HOUR);
+  if (endWhole === floorDay(settled) && endWhole < period.to && partialEnd > endWhole) days.push({ from: endWhole, to: partialEnd });
+  add(out, await rollupFigures(db, siteId, days, now, pageTypeOf));
+  const liveFrom = days.at(-1)?.to ?? firstWhole;
+  if (liveFrom < period.to) add(out, await liveFigures(db, siteId, { from: liveFrom, to: period.to }, pageTypeOf));
   return out;
 }
+
+const HOUR = 3_600_000;
 
 async function liveFigures(db: Db, siteId: string, period: Period, pageTypeOf: PageTypeOf): Promise<PeriodFigures> {
   const r = await recommendationReport(db, siteId, period, pageTypeOf);
@@ -63,15 +72,23 @@ function add(to: PeriodFigures, f: PeriodFigures): void {
   for (const c of f.currencies) to.currencies.add(c);
 }
 
-/** The whole days [from, to): computes and stores the missing ones, then reads them all. */
-async function addRollup(db: Db, siteId: string, days: Period, now: number, pageTypeOf: PageTypeOf, out: PeriodFigures): Promise<void> {
-  const [first, last] = [dayOf(days.from), dayOf(days.to - 1)];
-  const stored = await db.client.execute({ sql: 'SELECT day FROM rec_report_days WHERE site_id = ? AND day >= ? AND day <= ?', args: [siteId, first, last] });
-  const have = new Set(stored.rows.map((r) => String(r.day)));
-  for (let d = days.from; d < days.to; d += DAY) {
-    if (have.has(dayOf(d))) continue;
-    const f = await liveFigures(db, siteId, { from: d, to: d + DAY }, pageTypeOf);
-    await db.write.run(rollupWrites(siteId, dayOf(d), f, now));
+/**
+ * Days from the rollup, each [day start, to): a finished day (to = its end) or the start of one (to = an hour in
+ * it). A stored day is used when it was read up to the same point (rec_report_days.computed_at holds that point:
+ * for a finished day, when it was computed, after its end); others are computed and stored first.
+ */
+async function rollupFigures(db: Db, siteId: string, days: Period[], now: number, pageTypeOf: PageTypeOf): Promise<PeriodFigures> {
+  const out: PeriodFigures = { cells: [], shopOrders: 0, shopRevenue: 0, attributedOrders: 0, currencies: new Set() };
+  if (days.length === 0) return out;
+  const [first, last] = [dayOf(days[0]!.from), dayOf(days.at(-1)!.from)];
+  const stored = await db.client.execute({ sql: 'SELECT day, computed_at FROM rec_report_days WHERE site_id = ? AND day >= ? AND day <= ?', args: [siteId, first, last] });
+  const readUntil = new Map(stored.rows.map((r) => [String(r.day), Number(r.computed_at)]));
+  for (const d of days) {
+    const until = readUntil.get(dayOf(d.from));
+    const finished = d.to - d.from === DAY;
+    if (until !== undefined && (finished ? until >= d.to : until === d.to)) continue;
+    const f = await liveFigures(db, siteId, d, pageTypeOf);
+    await db.write.run(rollupWrites(siteId, dayOf(d.from), f, finished ? now : d.to));
   }
   const [totals, cells] = await db.client.batch(
     [
@@ -98,10 +115,11 @@ async function addRollup(db: Db, siteId: string, days: Period, now: number, page
       revenue: Number(r.revenue),
     });
   }
+  return out;
 }
 
 /** One day's rows, replacing any a concurrent report wrote (both computed the same figures). */
-function rollupWrites(siteId: string, day: string, f: PeriodFigures, now: number): InStatement[] {
+function rollupWrites(siteId: string, day: string, f: PeriodFigures, readUntil: number): InStatement[] {
   return [
     { sql: 'DELETE FROM rec_report_daily WHERE site_id = ? AND day = ?', args: [siteId, day] },
     ...f.cells
@@ -114,7 +132,7 @@ function rollupWrites(siteId: string, day: string, f: PeriodFigures, now: number
       sql: `INSERT INTO rec_report_days (site_id, day, shop_orders, shop_revenue, attributed_orders, currencies, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (site_id, day) DO UPDATE SET shop_orders = excluded.shop_orders, shop_revenue = excluded.shop_revenue,
               attributed_orders = excluded.attributed_orders, currencies = excluded.currencies, computed_at = excluded.computed_at`,
-      args: [siteId, day, f.shopOrders, f.shopRevenue, f.attributedOrders, JSON.stringify([...f.currencies]), now],
+      args: [siteId, day, f.shopOrders, f.shopRevenue, f.attributedOrders, JSON.stringify([...f.currencies]), readUntil],
     },
   ];
 }

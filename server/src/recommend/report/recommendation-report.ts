@@ -12,10 +12,13 @@ const PAGE = 5000;
  * value keeps both ends of the range on the partial index (an OR of the two made SQLite walk every earlier row
  * of the site on each page); its WHERE repeats the index's own condition, so SQLite may use it.
  */
-export const ATTRIBUTION_PAGE = `SELECT e.seq, e.visitor_id, e.name, e.received_at, e.url, e.params, v.customer_id
-  FROM events e LEFT JOIN visitors v ON v.site_id = e.site_id AND v.visitor_id = e.visitor_id
+export const ATTRIBUTION_PAGE = `SELECT e.seq, e.visitor_id, e.name, e.received_at, e.url, e.params
+  FROM events e
   WHERE e.site_id = ? AND ${ATTRIBUTION_EVENTS} AND (e.received_at, e.seq) > (?, ?) AND e.received_at < ?
   ORDER BY e.received_at, e.seq LIMIT ?`;
+
+/** The day before a period supplies only clicks (and purchases that use them up): its impressions are not read. */
+export const WARM_UP_PAGE = ATTRIBUTION_PAGE.replace('AND (e.received_at, e.seq)', "AND e.name != 'rec_impression' AND (e.received_at, e.seq)");
 
 interface StoredParams {
   scenario?: string;
@@ -40,20 +43,52 @@ export interface RecommendationReport {
 export async function recommendationReport(db: Db, siteId: string, period: Period, pageTypeOf?: PageTypeOf): Promise<RecommendationReport> {
   const attribution = new Attribution(period.from, period.to);
   const typeOf = pageTypeOf ?? (await pageTypeClassifier(db, siteId));
-  let after = { at: period.from - ATTRIBUTION_WINDOW_MS - 1, seq: Number.MAX_SAFE_INTEGER };
-  for (;;) {
-    const rs = await db.client.execute({ sql: ATTRIBUTION_PAGE, args: [siteId, after.at, after.seq, period.to, PAGE] });
-    for (const row of rs.rows) {
-      const person = row.customer_id ? customerProfileId(String(row.customer_id)) : visitorProfileId(String(row.visitor_id));
-      const e = attributionEventOf(person, String(row.name), Number(row.received_at), String(row.params));
-      if (e.name !== 'purchase') e.pageType = typeOf(row.url === null ? null : String(row.url));
-      attribution.add(e);
+  const customers = new CustomerCache(db, siteId);
+  const fold = async (sql: string, from: number, to: number) => {
+    let after = { at: from - 1, seq: Number.MAX_SAFE_INTEGER };
+    for (;;) {
+      const rs = await db.client.execute({ sql, args: [siteId, after.at, after.seq, to, PAGE] });
+      // only clicks and purchases meet across devices: impressions (most rows) need no person
+      await customers.load(rs.rows.filter((r) => r.name !== 'rec_impression').map((r) => String(r.visitor_id)));
+      for (const row of rs.rows) {
+        const visitor = String(row.visitor_id);
+        const customer = row.name === 'rec_impression' ? null : customers.of(visitor);
+        const person = customer ? customerProfileId(customer) : visitorProfileId(visitor);
+        const e = attributionEventOf(person, String(row.name), Number(row.received_at), String(row.params));
+        if (e.name !== 'purchase') e.pageType = typeOf(row.url === null ? null : String(row.url));
+        attribution.add(e);
+      }
+      if (rs.rows.length < PAGE) break;
+      const last = rs.rows.at(-1)!;
+      after = { at: Number(last.received_at), seq: Number(last.seq) };
     }
-    if (rs.rows.length < PAGE) break;
-    const last = rs.rows.at(-1)!;
-    after = { at: Number(last.received_at), seq: Number(last.seq) };
-  }
+  };
+  await fold(WARM_UP_PAGE, period.from - ATTRIBUTION_WINDOW_MS, period.from);
+  await fold(ATTRIBUTION_PAGE, period.from, period.to);
   return { ...attribution.report(), breakdown: attribution.breakdown() };
+}
+
+/** Visitor → customer for one report: each visitor looked up once, a page's new ones in one statement. */
+class CustomerCache {
+  private readonly known = new Map<string, string | null>();
+  constructor(private readonly db: Db, private readonly siteId: string) {}
+
+  async load(visitors: string[]): Promise<void> {
+    const missing = [...new Set(visitors)].filter((v) => !this.known.has(v));
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      const rs = await this.db.client.execute({
+        sql: `SELECT visitor_id, customer_id FROM visitors WHERE site_id = ? AND visitor_id IN (${chunk.map(() => '?').join(',')})`,
+        args: [this.siteId, ...chunk],
+      });
+      for (const v of chunk) this.known.set(v, null);
+      for (const r of rs.rows) this.known.set(String(r.visitor_id), r.customer_id === null ? null : String(r.customer_id));
+    }
+  }
+
+  of(visitor: string): string | null {
+    return this.known.get(visitor) ?? null;
+  }
 }
 
 function attributionEventOf(person: string, name: string, at: number, json: string): AttributionEvent {

@@ -90,11 +90,13 @@ describe('GET /admin/api/reports/recommendations', () => {
     const query = '?from=2026-11-23&to=2026-11-26T12:00:00Z';
     const first = await t.admin<Page>(`/admin/api/reports/recommendations${query}`);
     const stored = async () => (await t.db.client.execute('SELECT day, computed_at FROM rec_report_days ORDER BY day')).rows.map((r) => [r.day, Number(r.computed_at)]);
+    const computed = t.clock.now();
     expect(await stored()).toEqual([
-      ['2026-11-23', t.clock.now()],
-      ['2026-11-24', t.clock.now()],
-      ['2026-11-25', t.clock.now()],
-    ]); // the 26th is not over
+      ['2026-11-23', computed],
+      ['2026-11-24', computed],
+      ['2026-11-25', computed],
+      ['2026-11-26', Date.UTC(2026, 10, 26, 11)], // today, read up to its last hour over (12:00 is 5 minutes from settled)
+    ]);
     expect(first.body.days).toEqual([
       { day: '2026-11-23', scenario: 'similar', impressions: 1, clicks: 1, orders: 0, items: 0, revenue: 0 },
       { day: '2026-11-24', scenario: 'for-you', impressions: 0, clicks: 1, orders: 1, items: 1, revenue: 5 },
@@ -109,11 +111,15 @@ describe('GET /admin/api/reports/recommendations', () => {
     ]);
     expect(onePass.body.totals).toMatchObject({ orders: 2, revenue: 25, shop_orders: 3, shop_revenue: 30 });
 
-    // read again later: the same answer from the stored days, not recomputed
+    // read again an hour later: the same answer; finished days not recomputed, today's part moved on to 12:00
     t.clock.advance(HOUR);
     const again = await t.admin<Page>(`/admin/api/reports/recommendations${query}`);
     expect(again.body).toEqual(first.body);
-    expect((await stored()).map(([, at]) => at)).toEqual([t.clock.now() - HOUR, t.clock.now() - HOUR, t.clock.now() - HOUR]);
+    expect((await stored()).map(([, at]) => at)).toEqual([computed, computed, computed, Date.UTC(2026, 10, 26, 12)]);
+    // no `from`: the last 30 days from midnight, the same figures
+    const byDefault = await t.admin<Page & { from: string }>('/admin/api/reports/recommendations');
+    expect(byDefault.body.from).toBe('2026-10-27T00:00:00.000Z');
+    expect(byDefault.body.totals).toEqual(first.body.totals);
   });
 
   test('page types from paths as shop platforms write them', async () => {
