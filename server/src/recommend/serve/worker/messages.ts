@@ -12,8 +12,17 @@ export type WorkerCall =
   | { method: 'stats'; args: [siteId: string] }
   | { method: 'stop'; args: [] };
 
+/** one committed batch to learn, as `RecommendationService.ingest` takes it */
+export interface IngestBatch {
+  siteId: string;
+  visitorId: string;
+  events: readonly CollectEvent[];
+  receivedAt: number;
+}
+
 export type ToWorker =
-  | { type: 'ingest'; siteId: string; visitorId: string; events: readonly CollectEvent[]; receivedAt: number }
+  /** the batches of one turn of the server's event loop, in commit order: one message instead of one each */
+  | { type: 'ingest'; batches: IngestBatch[] }
   | { type: 'call'; id: number; call: WorkerCall };
 
 export type FromWorker = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };

@@ -27,7 +27,10 @@ const calls: { [M in WorkerCall['method']]: (...args: Extract<WorkerCall, { meth
 };
 
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'ingest') return service.ingest(m.siteId, m.visitorId, m.events, m.receivedAt);
+  if (m.type === 'ingest') {
+    for (const b of m.batches) service.ingest(b.siteId, b.visitorId, b.events, b.receivedAt);
+    return;
+  }
   const run = calls[m.call.method] as (...args: unknown[]) => Promise<unknown>;
   run(...m.call.args).then(
     (value) => port.postMessage({ id: m.id, ok: true, value }),

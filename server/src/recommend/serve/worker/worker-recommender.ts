@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { CollectEvent } from '../../../collect/schema.ts';
 import type { RecommendationServiceOptions, RecommendRequest, RecommendResult } from '../recommendation-service.ts';
 import type { Recommender } from '../recommender.ts';
-import type { FromWorker, ToWorker, WorkerCall } from './messages.ts';
+import type { FromWorker, IngestBatch, ToWorker, WorkerCall } from './messages.ts';
 
 export interface WorkerRecommenderOptions {
   /** the database the worker opens (a file or a libSQL server, not `:memory:`) */
@@ -19,6 +19,8 @@ class ServiceThread {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
   private exited = false;
+  /** batches not yet posted: sent together at the end of this turn of the event loop, or before the next call */
+  private batches: IngestBatch[] = [];
   readonly ready: Promise<void>;
 
   constructor(options: WorkerRecommenderOptions) {
@@ -48,6 +50,7 @@ class ServiceThread {
   async call<M extends WorkerCall['method']>(method: M, ...args: Extract<WorkerCall, { method: M }>['args']): Promise<Result<M>> {
     await this.ready;
     if (this.exited) throw new Error('recommendations worker exited');
+    this.flush(); // a call sees every batch ingested before it, as on the calling thread
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -56,7 +59,15 @@ class ServiceThread {
   }
 
   ingest(siteId: string, visitorId: string, events: readonly CollectEvent[], receivedAt: number): void {
-    if (!this.exited) this.worker.postMessage({ type: 'ingest', siteId, visitorId, events, receivedAt } satisfies ToWorker);
+    if (this.exited) return;
+    if (this.batches.length === 0) setImmediate(() => this.flush());
+    this.batches.push({ siteId, visitorId, events, receivedAt });
+  }
+
+  private flush(): void {
+    if (this.batches.length === 0 || this.exited) return;
+    this.worker.postMessage({ type: 'ingest', batches: this.batches } satisfies ToWorker);
+    this.batches = [];
   }
 
   async end(): Promise<void> {
