@@ -5,10 +5,10 @@ import { openLoop, percentiles } from './open-loop.ts';
 import { tempDb } from './support/temp-db.ts';
 import { collectBody, ORIGIN } from './wrk/collect-bodies.ts';
 
-function post(agent: Agent, port: number, body: string): Promise<number> {
+export function post(agent: Agent, port: number, body: string, path = process.env.BENCH_PATH ?? '/v1/collect'): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, port, host: '127.0.0.1', method: 'POST', path: process.env.BENCH_PATH ?? '/v1/collect', headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'Mozilla/5.0 Chrome/130', 'content-length': Buffer.byteLength(body) } },
+      { agent, port, host: '127.0.0.1', method: 'POST', path, headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'Mozilla/5.0 Chrome/130', 'content-length': Buffer.byteLength(body) } },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -19,10 +19,11 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
   });
 }
 
-export async function startCollector() {
+/** `env`: extra environment of the collector process (BENCH_AS_MAIN: '1' runs what main.ts runs beside it) */
+export async function startCollector(env: Record<string, string> = {}) {
   const t = await tempDb('http');
   t.db.close(); // the child process opens it
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/collector-server.ts'], { env: { ...process.env, BENCH_DB_URL: t.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/collector-server.ts'], { env: { ...process.env, ...env, BENCH_DB_URL: t.url }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /ready (\d+)/.exec(d.toString());
@@ -58,8 +59,8 @@ function processCpuSeconds(pid: number | undefined): number {
  * Open loop at a fixed request rate: latency percentiles of whole requests (`batchSize` events each). The first
  * `warmupSeconds` at the same rate are not recorded: JIT, and the catalog learning the bench's products.
  */
-export async function collectorLatency(ratePerSecond: number, seconds: number, warmupSeconds = 3, batchSize = 10) {
-  const collector = await startCollector();
+export async function collectorLatency(ratePerSecond: number, seconds: number, warmupSeconds = 3, batchSize = 10, env: Record<string, string> = {}) {
+  const collector = await startCollector(env);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
   let errors = 0;
@@ -81,8 +82,8 @@ export async function collectorLatency(ratePerSecond: number, seconds: number, w
  * Closed loop with wrk (C, one thread on the other core) when it is installed: a Node load generator tops out
  * below what the collector takes, and would measure itself. Events counted only from 200 answers.
  */
-export async function collectorThroughputWrk(seconds: number, connections = 32, path = '/v1/collect', batchSize = 10) {
-  const collector = await startCollector();
+export async function collectorThroughputWrk(seconds: number, connections = 32, path = '/v1/collect', batchSize = 10, env: Record<string, string> = {}) {
+  const collector = await startCollector(env);
   const run = (forSeconds: number, prefix: string) => {
     const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${collector.port}${path}`, '--', prefix, String(batchSize)], { encoding: 'utf8' });
     const line = out.split('\n').find((l) => l.startsWith('{'));

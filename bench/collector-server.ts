@@ -10,18 +10,41 @@ import { ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
 // The collector in its own process (its own core), served as main.ts serves it: a fresh database. The rate
 // limits stay on, as in production, but high enough that one load generator's address never reaches them.
 const db = await openMigratedDb(process.env.BENCH_DB_URL!);
-await createSite(db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
+const site = await createSite(db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
 const config = { ...loadConfig({}), rateLimit: { perVisitorPerMinute: 1_000_000, perIpPerMinute: 1_000_000_000 } };
-const shoploop = createApp({ db, config, adminTokenHash: sha256('bench') });
-// main.ts also builds the recommendation models (then every committed batch is learned on this thread) and runs
-// the lifecycle scheduler; BENCH_AS_MAIN=1 does both, to see what they cost the collector
-if (process.env.BENCH_AS_MAIN === '1') {
+const asMain = process.env.BENCH_AS_MAIN === '1';
+// as main.ts: the models on a worker thread (BENCH_RECS_IN_PROCESS=1 keeps them on this one, as before, to compare)
+const shoploop = createApp({ db, config, adminTokenHash: sha256('bench'), recommendationsOnWorker: asMain && process.env.BENCH_RECS_IN_PROCESS !== '1' });
+// main.ts also builds the recommendation models (then every committed batch is learned), runs the lifecycle
+// scheduler, the campaign runner and the models' catch-up; BENCH_AS_MAIN=1 does all of it, as main.ts does
+if (asMain) {
   await shoploop.deps.recommendations.buildAll();
   shoploop.deps.scheduler.start(config.schedulerIntervalMs);
+  if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs);
+  if (config.recsCatchUpMs > 0) shoploop.deps.recommendations.startCatchingUp(config.recsCatchUpMs);
+}
+
+/**
+ * POST /bench/rebuild?ms=N rebuilds the site's model again and again for N ms (the daily rebuild, made to last
+ * the measurement) and answers with how many rebuilds ran and how long they took.
+ */
+async function rebuildFor(ms: number) {
+  const until = performance.now() + ms;
+  const took: number[] = [];
+  while (performance.now() < until) {
+    const t0 = performance.now();
+    await shoploop.deps.recommendations.rebuild(site.id);
+    took.push(performance.now() - t0);
+  }
+  return { rebuilds: took.length, ms: took };
 }
 
 /** The HTTP ceiling for comparison, in front of it all: node:http reads and JSON-parses the body, stores nothing. */
 const withDiscard = (next: RequestListener): RequestListener => (req, res) => {
+  if (req.url?.startsWith('/bench/rebuild')) {
+    void rebuildFor(Number(new URL(req.url, 'http://x').searchParams.get('ms'))).then((r) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(r)));
+    return;
+  }
   if (req.url !== '/bench/discard-node') return next(req, res);
   let body = '';
   req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => {
