@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { batch, event, postCollect, SHOP_ORIGIN, testApp } from '../../../test/helpers.ts';
 import { importFeed } from '../../catalog/trust/testing.ts';
 import { pageTypeClassifier } from './page-type.ts';
+import { ATTRIBUTION_PAGE, WARM_UP_PAGE } from './recommendation-report.ts';
 
 const HOUR = 3_600_000;
 const mug = { item_id: 'mug', item_name: 'Mug', price: 10, quantity: 2 };
@@ -120,6 +121,16 @@ describe('GET /admin/api/reports/recommendations', () => {
     const byDefault = await t.admin<Page & { from: string }>('/admin/api/reports/recommendations');
     expect(byDefault.body.from).toBe('2026-10-27T00:00:00.000Z');
     expect(byDefault.body.totals).toEqual(first.body.totals);
+  });
+
+  test('both reads of a pass are ranges of the partial index in time order (no sort): the day before and the period', async () => {
+    const t = await testApp();
+    for (const sql of [WARM_UP_PAGE, ATTRIBUTION_PAGE]) {
+      const plan = (await t.db.client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: ['site_test', 0, 0, 1, 5000] })).rows.map((r) => String(r.detail)).join('\n');
+      expect(plan).toContain('events_site_attribution_idx');
+      expect(plan).not.toContain('TEMP B-TREE');
+      expect(plan).not.toMatch(/visitors/);
+    }
   });
 
   test('page types from paths as shop platforms write them', async () => {
