@@ -139,6 +139,8 @@ describe('GET /admin/api/people?q=', () => {
     expect(await search('pho')).toEqual([customer]);
     expect(await search('<b on')).toEqual([customer]);
     expect(await search(CUSTOMER)).toEqual([customer]);
+    expect(await search(profile)).toEqual([customer]);
+    expect(await search('v:pho')).toEqual([customer]);
     expect(await search('stranger')).toEqual([{ profileId: 'v:stranger', customerId: null, visitorIds: ['stranger'], stage: expect.any(String), lastSeenAt: expect.any(String) }]);
     expect((await search('l')).map((p) => p.profileId)).toEqual([profile]); // laptop
     expect(await search('zzz')).toEqual([]);

@@ -48,7 +48,9 @@ export function searchStatements(siteId: string, q: string): InStatement[] {
  * on the visitors table's keys (visitors_pk, visitors_site_customer_idx), whatever its size. A visitor of a
  * customer is found as that customer: one person, with their devices.
  */
-export async function searchPeople(db: Db, siteId: string, q: string): Promise<PersonMatch[]> {
+export async function searchPeople(db: Db, siteId: string, query: string): Promise<PersonMatch[]> {
+  // a profile id as the API shows it (c:…, v:…) finds its person too
+  const q = /^[cv]:./.test(query) ? query.slice(2) : query;
   const [byVisitor, byCustomer] = await db.client.batch(searchStatements(siteId, q), 'read');
   const people = new Map<string, { customerId: string | null; visitors: VisitorRow[] }>();
   for (const v of [...byVisitor!.rows, ...byCustomer!.rows].map(visitorRow)) {
@@ -78,7 +80,7 @@ export async function searchPeople(db: Db, siteId: string, q: string): Promise<P
     if (!p.visitors.some((x) => x.visitorId === v.visitorId)) p.visitors.push(v);
   }
   const stageOf = new Map(stages!.rows.map((r) => [String(r.profile_id), (r.stage as Stage | null) ?? null]));
-  const exact = (id: string, p: { customerId: string | null; visitors: VisitorRow[] }) => p.customerId === q || p.visitors.some((v) => v.visitorId === q) || id === q;
+  const exact = (id: string, p: { customerId: string | null; visitors: VisitorRow[] }) => p.customerId === q || p.visitors.some((v) => v.visitorId === q) || id === query;
   return [...people.entries()]
     .map(([profileId, p]) => ({
       profileId,
