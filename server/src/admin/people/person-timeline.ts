@@ -1,4 +1,4 @@
-import type { InStatement, Row } from '@libsql/client';
+import type { InValue, Row } from '@libsql/client';
 import { isoTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { buyerValue, readSiteModel } from '../../lifecycle/buyer-models.ts';
@@ -91,9 +91,9 @@ export async function resolvePerson(db: Db, siteId: string, profileId: string): 
  * each device's latest recommendation clicks. Each names its index: ordered by time, the planner may otherwise walk
  * the site's whole time index (stage_transitions_site_at_idx, messages_site_created_idx) to save a sort.
  */
-export function timelineStatements(siteId: string, profileId: string, devices: string[]): InStatement[] {
+export function timelineStatements(siteId: string, profileId: string, devices: string[]): Array<{ sql: string; args: InValue[] }> {
   const profileIds = [profileId, ...devices.map(visitorProfileId).filter((p) => p !== profileId)];
-  const perDevice = (sql: string, cap: number): InStatement[] => devices.map((v) => ({ sql: `${sql} ORDER BY seq DESC LIMIT ${cap}`, args: [siteId, v] }));
+  const perDevice = (sql: string, cap: number): Array<{ sql: string; args: InValue[] }> => devices.map((v) => ({ sql: `${sql} ORDER BY seq DESC LIMIT ${cap}`, args: [siteId, v] }));
   return [
     { sql: `SELECT from_stage, to_stage, at, rule, reason FROM stage_transitions INDEXED BY stage_transitions_profile_idx WHERE site_id = ? AND profile_id IN (${marks(profileIds.length)}) ORDER BY at DESC, id DESC LIMIT ${TIMELINE_CAPS.transitions}`, args: [siteId, ...profileIds] },
     { sql: `SELECT created_at, campaign, status, reason, holdout, title FROM messages INDEXED BY messages_person_idx WHERE site_id = ? AND profile_id IN (${marks(profileIds.length)}) ORDER BY created_at DESC, id DESC LIMIT ${TIMELINE_CAPS.messages}`, args: [siteId, ...profileIds] },

@@ -1,4 +1,4 @@
-import type { InStatement, InValue } from '@libsql/client';
+import type { InValue } from '@libsql/client';
 import { isoTime } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { customerProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
@@ -35,7 +35,7 @@ const visitorRow = (r: Record<string, unknown>): VisitorRow => ({
 });
 
 /** The two range reads of a search: visitor ids, then customer ids, starting with `q`. */
-export function searchStatements(siteId: string, q: string): InStatement[] {
+export function searchStatements(siteId: string, q: string): Array<{ sql: string; args: InValue[] }> {
   const range = (column: 'visitor_id' | 'customer_id') => ({
     sql: `SELECT visitor_id, customer_id, last_seen_at FROM visitors WHERE site_id = ? AND ${column} >= ? AND ${column} < ? ORDER BY ${column} LIMIT ?`,
     args: [siteId, q, prefixEnd(q), MAX_RESULTS * 4] as InValue[],
