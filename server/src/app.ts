@@ -6,6 +6,9 @@ import { Collector } from './collect/collector.ts';
 import { EventWriter } from './collect/event-writer.ts';
 import type { Db } from './db/client.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { DatabaseHealth } from './health/database-health.ts';
+import { healthRoutes } from './health/health-routes.ts';
+import { writeLockProbe } from './health/write-lock-probe.ts';
 import { publicCors } from './http/public-cors.ts';
 import { adminApiRoutes } from './routes/admin-api.ts';
 import { adminLifecycleRoutes } from './routes/admin-lifecycle.ts';
@@ -83,6 +86,8 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     onCommitted: (siteId, vid, events, at) => recommendations.ingest(siteId, vid, events, at),
     onSequenced: (siteId, vid, events, at) => fresh.add(siteId, vid, events, at),
   });
+  const health = new DatabaseHealth(); // the collector's writes tell it how the database is; /healthz reads it
+  const lockProbe = writeLockProbe(db.url);
   const siteCache = new SiteCache(db, () => performance.now()); // cache age in wall time, whatever the clock says
   const pushEndpoints = endpointPolicy(config.pushEndpoints);
   // VAPID tokens age in wall time: push services check their expiry against their own clocks
@@ -94,7 +99,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
     clock,
     config,
     writer,
-    collector: new Collector({ writer, siteCache, config, clock }),
+    collector: new Collector({ writer, siteCache, config, clock }, health),
     recommendations,
     siteCache,
     maintenance,
@@ -111,11 +116,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
 
   const access = adminAccounts(deps);
   const app = new Hono()
-    // GET /healthz — liveness plus a database round trip
-    .get('/healthz', async (c) => {
-      await db.client.execute('SELECT 1');
-      return c.json({ ok: true });
-    })
+    .route('/', healthRoutes(db, health, lockProbe))
     // Public, browser-facing API: any shop origin may call it; the collector checks the site's own list.
     .use('/v1/*', publicCors())
     .route('/v1', collectRoutes(deps))
@@ -155,6 +156,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
       await deps.scheduler.stop();
       await deps.writer.flush();
       runtime.stop();
+      lockProbe?.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { isbot } from 'isbot';
 import type { AppDeps } from '../app-deps.ts';
+import { DatabaseHealth, RETRY_AFTER_S } from '../health/database-health.ts';
 import { ApiError, rateLimited } from '../http/errors.ts';
 import type { RequestHeaders } from '../http/page-origin.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
@@ -39,7 +40,11 @@ export class Collector {
   private readonly perVisitor: RateLimiter;
   private readonly perAddress: RateLimiter;
 
-  constructor(private readonly deps: Pick<AppDeps, 'writer' | 'siteCache' | 'config' | 'clock'>) {
+  constructor(
+    private readonly deps: Pick<AppDeps, 'writer' | 'siteCache' | 'config' | 'clock'>,
+    /** told of each write's outcome; /healthz reads it */
+    private readonly health = new DatabaseHealth(),
+  ) {
     const now = () => deps.clock.now();
     this.perVisitor = new RateLimiter(deps.config.rateLimit.perVisitorPerMinute, now);
     this.perAddress = new RateLimiter(deps.config.rateLimit.perIpPerMinute, now);
@@ -55,10 +60,14 @@ export class Collector {
     if (overAddress || (this.perVisitor.enabled && !this.perVisitor.take(`${site.id} ${batch.vid}`))) {
       throw rateLimited('too many requests; retry after 30 seconds', 30);
     }
+    // While writes fail, answer at once but for one probe every few seconds (health/database-health.ts)
+    if (this.health.shouldShed()) throw unavailable();
     const result = await this.deps.writer.write(site.id, batch).catch((error: unknown) => {
-      console.error('collect: write failed', error);
-      throw new ApiError(503, 'unavailable', 'events could not be stored right now; retry later');
+      if (!this.health.writeProblem) console.error('collect: write failed', error); // once per outage, not per request
+      this.health.writeFailed(error);
+      throw unavailable();
     });
+    this.health.writeSucceeded();
     return { status: 200, body: { ok: true, received: batch.events.length, ...result } };
   }
 
@@ -73,3 +82,7 @@ export class Collector {
     return answer;
   }
 }
+
+/** Nothing was stored; the client keeps the batch and retries (the tracker with backoff, whatever Retry-After says). */
+const unavailable = () =>
+  new ApiError(503, 'unavailable', 'events could not be stored right now; retry later', undefined, { 'retry-after': String(RETRY_AFTER_S) });

@@ -51,6 +51,7 @@ export async function openDb(url: string, authToken?: string): Promise<Db> {
       }
     }
   }
+  if (isFile) recycleAfterBusy(client, FILE_PRAGMAS);
   const orm = drizzle(client, { schema });
   const path = url.slice('file:'.length).split('?')[0] ?? '';
   const write = isFile && path && path !== ':memory:' ? nativeFileWritePath(path) : clientWritePath(client);
@@ -77,4 +78,29 @@ export async function openMigratedDb(url: string, authToken?: string): Promise<D
   const db = await openDb(url, authToken);
   await migrateDb(db);
   return db;
+}
+
+/**
+ * libsql-js leaves a statement that failed with SQLITE_BUSY inside `all()` (an `UPDATE … RETURNING` claim while
+ * another process holds the write lock) un-reset until it is garbage-collected; the next write on the same
+ * connection then keeps its transaction, and the write lock, open until then, and every other connection fails
+ * with "database is locked" long after the lock was released (faults/database-outage.test.ts). After a busy
+ * error the client's connection is therefore replaced by a fresh one with the same pragmas.
+ */
+function recycleAfterBusy(client: Client, pragmas: Array<[string, string, string | number]>): void {
+  const execute = client.execute.bind(client);
+  let recycling: Promise<void> | null = null;
+  const recycle = () =>
+    (recycling ??= (async () => {
+      await client.reconnect();
+      for (const [name, value] of pragmas) await execute(`PRAGMA ${name}=${value}`);
+    })().finally(() => (recycling = null)));
+  client.execute = (async (...args: Parameters<Client['execute']>) => {
+    try {
+      return await execute(...args);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') await recycle().catch(() => undefined);
+      throw error;
+    }
+  }) as Client['execute'];
 }
