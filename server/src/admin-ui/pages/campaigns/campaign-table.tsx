@@ -18,16 +18,6 @@ export function CampaignTable({ rows, f }: { rows: CampaignReportRow[]; f: Forma
       empty="No campaign decided anything for anyone in this period."
       columns={[
         { label: 'Campaign', value: (r) => campaignName(r.campaign) },
-        { label: 'Eligible', value: (r) => r.eligible, render: (r) => f.count(r.eligible), numeric: true },
-        { label: 'Sent', value: (r) => r.sent, render: (r) => f.count(r.sent), numeric: true },
-        { label: 'Deferred', value: (r) => r.deferred, render: (r) => f.count(r.deferred), numeric: true },
-        { label: 'Dropped', value: (r) => r.dropped, render: (r) => f.count(r.dropped), numeric: true },
-        { label: 'Held out', value: (r) => r.heldOut, render: (r) => f.count(r.heldOut), numeric: true },
-        { label: 'Clicked', value: (r) => r.clicked, render: (r) => f.count(r.clicked), numeric: true },
-        { label: 'Converted', value: (r) => r.converted, render: (r) => f.count(r.converted), numeric: true },
-        { label: 'Revenue', value: (r) => r.revenue, render: (r) => f.money(r.revenue), numeric: true },
-        { label: 'Conversion (sent group)', value: (r) => r.treatment.conversionRate, render: (r) => f.percent(r.treatment.conversionRate), numeric: true },
-        { label: 'Conversion (held out)', value: (r) => r.control.conversionRate, render: (r) => f.percent(r.control.conversionRate), numeric: true },
         {
           label: 'Uplift (pts)',
           value: (r) => view(r).points ?? view(r).headline,
@@ -42,6 +32,16 @@ export function CampaignTable({ rows, f }: { rows: CampaignReportRow[]; f: Forma
           },
           numeric: true,
         },
+        { label: 'Sent', value: (r) => r.sent, render: (r) => f.count(r.sent), numeric: true },
+        { label: 'Deferred', value: (r) => r.deferred, render: (r) => f.count(r.deferred), numeric: true },
+        { label: 'Dropped', value: (r) => r.dropped, render: (r) => f.count(r.dropped), numeric: true },
+        { label: 'Clicked', value: (r) => r.clicked, render: (r) => f.count(r.clicked), numeric: true },
+        { label: 'Converted', value: (r) => r.converted, render: (r) => f.count(r.converted), numeric: true },
+        { label: 'Revenue', value: (r) => r.revenue, render: (r) => f.money(r.revenue), numeric: true },
+        { label: 'Conv. sent group', value: (r) => r.treatment.conversionRate, render: (r) => f.percent(r.treatment.conversionRate), numeric: true },
+        { label: 'Conv. held out', value: (r) => r.control.conversionRate, render: (r) => f.percent(r.control.conversionRate), numeric: true },
+        { label: 'Held out', value: (r) => r.heldOut, render: (r) => f.count(r.heldOut), numeric: true },
+        { label: 'Eligible', value: (r) => r.eligible, render: (r) => f.count(r.eligible), numeric: true },
         { label: '95 % low (pts)', value: (r) => view(r).lower, render: (r) => (view(r).lower === null ? '–' : f.decimal(view(r).lower, 1)), numeric: true },
         { label: '95 % high (pts)', value: (r) => view(r).upper, render: (r) => (view(r).upper === null ? '–' : f.decimal(view(r).upper, 1)), numeric: true },
       ]}

@@ -72,6 +72,7 @@ export function MessagesList({ api, site, f }: { api: Api; site: string; f: Form
           <>
             <DataTable
               name="messages"
+              pageSize={25}
               rows={rows}
               rowKey={(m) => m.id}
               empty="No messages yet."
