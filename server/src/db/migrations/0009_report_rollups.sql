@@ -163,22 +163,23 @@ END;
 --> statement-breakpoint
 /* Data half: the rollups of what is stored already, as the evaluation hook would have written them (the triggers
    above build the aggregates). One pass over stage_transitions and over the profiles' folded facts; a person's
-   stage at an order is the stage of their latest change before it. */
+   stage at an order is the stage of their latest change before it. INDEXED BY: without statistics the planner
+   serves min(at) from the site's time index, a scan of every change per person. */
 INSERT INTO `report_flow_daily` (site_id, day, from_stage, to_stage, count)
 SELECT site_id, strftime('%Y-%m-%d', at / 1000, 'unixepoch'), coalesce(from_stage, ''), to_stage, count(*) FROM `stage_transitions` GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 INSERT INTO `report_people` (site_id, profile_id, first_seen_at, engaged_at, first_order_at, repeat_at, loyal_at, dormant_at)
 SELECT p.site_id, p.profile_id, json_extract(p.facts, '$.firstSeenAt'),
-  (SELECT min(t.at) FROM `stage_transitions` t WHERE t.site_id = p.site_id AND t.profile_id = p.profile_id AND t.to_stage = 'here_and_now'),
+  (SELECT min(t.at) FROM `stage_transitions` t INDEXED BY `stage_transitions_profile_idx` WHERE t.site_id = p.site_id AND t.profile_id = p.profile_id AND t.to_stage = 'here_and_now'),
   (SELECT json_extract(o.value, '$.at') FROM json_each(p.facts, '$.orders') o ORDER BY json_extract(o.value, '$.at') LIMIT 1),
   (SELECT json_extract(o.value, '$.at') FROM json_each(p.facts, '$.orders') o ORDER BY json_extract(o.value, '$.at') LIMIT 1 OFFSET 1),
-  (SELECT min(t.at) FROM `stage_transitions` t WHERE t.site_id = p.site_id AND t.profile_id = p.profile_id AND t.to_stage = 'loyal'),
-  (SELECT max(t.at) FROM `stage_transitions` t WHERE t.site_id = p.site_id AND t.profile_id = p.profile_id AND t.to_stage = 'dormant')
+  (SELECT min(t.at) FROM `stage_transitions` t INDEXED BY `stage_transitions_profile_idx` WHERE t.site_id = p.site_id AND t.profile_id = p.profile_id AND t.to_stage = 'loyal'),
+  (SELECT max(t.at) FROM `stage_transitions` t INDEXED BY `stage_transitions_profile_idx` WHERE t.site_id = p.site_id AND t.profile_id = p.profile_id AND t.to_stage = 'dormant')
 FROM `profiles` p WHERE p.facts IS NOT NULL;
 --> statement-breakpoint
 INSERT INTO `report_orders` (site_id, profile_id, order_id, at, value, stage, first)
 SELECT x.site_id, x.profile_id, x.order_id, x.at, x.value,
-  coalesce((SELECT t.to_stage FROM `stage_transitions` t WHERE t.site_id = x.site_id AND t.profile_id = x.profile_id AND t.at < x.at ORDER BY t.id DESC LIMIT 1), 'potential'),
+  coalesce((SELECT t.to_stage FROM `stage_transitions` t INDEXED BY `stage_transitions_profile_idx` WHERE t.site_id = x.site_id AND t.profile_id = x.profile_id AND t.at < x.at ORDER BY t.id DESC LIMIT 1), 'potential'),
   row_number() OVER (PARTITION BY x.site_id, x.profile_id ORDER BY x.at, x.order_id) = 1
 FROM (
   SELECT p.site_id, p.profile_id, json_extract(o.value, '$.id') AS order_id, json_extract(o.value, '$.at') AS at, json_extract(o.value, '$.value') AS value

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { migrationsFolder, type Db } from '../../../db/client.ts';
+import type { Db } from '../../../db/client.ts';
 import { ADMIN_TOKEN } from '../../../../test/helpers.ts';
+import { rollupBackfill } from './backfill.ts';
 import { addToCart, DAY, identify, MIN, pageView, purchase, reportsApp, view } from '../test-support.ts';
 
 const AGGREGATES = {
@@ -77,8 +76,7 @@ describe('report rollups', () => {
     expect(kept.report_orders_daily!.length).toBeGreaterThan(0);
     await t.db.write.run(['DELETE FROM report_people', 'DELETE FROM report_orders', 'DELETE FROM report_buyers', ...Object.keys(AGGREGATES).map((a) => `DELETE FROM ${a}`)]);
     expect(await dump(t.db, AGGREGATES)).toEqual(Object.fromEntries(Object.keys(AGGREGATES).map((k) => [k, []])));
-    const migration = readFileSync(join(migrationsFolder, '0009_report_rollups.sql'), 'utf8').split('--> statement-breakpoint');
-    const backfill = migration.filter((s) => /^\s*(\/\*[\s\S]*?\*\/\s*)?INSERT INTO `report_/.test(s));
+    const backfill = rollupBackfill();
     expect(backfill).toHaveLength(4);
     await t.db.write.run(backfill);
     expect({ ...(await dump(t.db, AGGREGATES)), ...(await dump(t.db, ROWS)) }).toEqual(kept);
