@@ -7,6 +7,7 @@ import { openOutbox, type Outbox } from '../../widget/src/tracker/outbox.ts';
 import { cleanParams } from '../../widget/src/tracker/params.ts';
 import { createSender, type Sender } from '../../widget/src/tracker/sender.ts';
 import { version } from '../../widget/src/tracker/version.ts';
+import { CHROME_UA } from './collect-request.ts';
 import { SHOP_ORIGIN, SITE_KEY } from './shop-database.ts';
 
 /**
@@ -44,8 +45,6 @@ export interface TrackerClientsOptions {
   pauseMs: [number, number];
 }
 
-const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
-
 interface Browser {
   vid: string;
   sid: string;
@@ -67,7 +66,7 @@ export function trackerClients(options: TrackerClientsOptions): TrackerClients {
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const body = String(init?.body ?? '');
     const status = await new Promise<number>((resolve) => {
-      const req = request(String(input), { method: init?.method ?? 'GET', agent, headers: { origin: SHOP_ORIGIN, 'user-agent': CHROME, 'content-type': 'text/plain;charset=UTF-8' } }, (res) => {
+      const req = request(String(input), { method: init?.method ?? 'GET', agent, headers: { origin: SHOP_ORIGIN, 'user-agent': CHROME_UA, 'content-type': 'text/plain;charset=UTF-8' } }, (res) => {
         res.resume(); // the tracker reads only the status; a connection cut mid-answer is no answer
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', () => resolve(0));
