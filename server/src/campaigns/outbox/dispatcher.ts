@@ -1,4 +1,5 @@
 import type { InStatement } from '@libsql/client';
+import { setImmediate } from 'node:timers/promises';
 import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import type { PushOutcome, PushSender } from '../../push/send/push-sender.ts';
@@ -40,7 +41,7 @@ type Sender = Pick<PushSender, 'send'>;
  * each person, renders and sends what it allows, and writes every decision with its reason.
  *
  * Crash safety: a message is marked `sent` (with its due time at the claim's end) before the push service is
- * called, and confirmed after it answered. A process that dies in between leaves it sent-but-unconfirmed; when
+ * called, and confirmed as soon as it answered. A process that dies in between leaves it sent-but-unconfirmed; when
  * the claim runs out another round sends the same content again (the service worker drops a repeated id), so a
  * message is never lost and never shown twice.
  */
@@ -105,8 +106,8 @@ export class MessageDispatcher {
 
   /**
    * One site's claimed messages. Decisions for the whole round are written in one transaction, sends are marked
-   * in one (each mark re-checking the caps), then sent, then confirmed in one: a round costs a few writes, not a
-   * few per person.
+   * in one (each mark re-checking the caps), then sent, and confirmed as the push services answer (the answers of
+   * one turn of the event loop in one write): a round costs a few writes, not a few per person.
    */
   private async site(siteId: string, messages: ClaimedMessage[], now: number, claimUntil: number, result: DispatchResult): Promise<void> {
     const site = await SiteContext.load(this.db, siteId, this.content);
@@ -170,13 +171,31 @@ export class MessageDispatcher {
       else release.push({ sql: 'UPDATE messages SET claim_until = NULL WHERE id = ? AND claim_until = ?', args: [m.id, claimUntil] });
     });
 
+    // Outcomes are written as the push services answer, not once at the round's end: a process killed mid-round
+    // then leaves unconfirmed (to be sent again when its claim runs out) only the requests still in flight, not
+    // every message the round had already delivered. Answers of one turn of the event loop share a write.
     const outcomes: InStatement[] = [...release];
+    let confirming: Promise<unknown> = Promise.resolve();
+    let scheduled = false;
+    const confirm = () => {
+      if (scheduled) return;
+      scheduled = true;
+      confirming = confirming.then(async () => {
+        await setImmediate();
+        scheduled = false;
+        if (outcomes.length > 0) await this.db.write.run(outcomes.splice(0));
+      });
+    };
     const queue = [...toSend];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) outcomes.push(...(await this.deliverSafely(next.m, site, next.targets, now, claimUntil, result)));
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        outcomes.push(...(await this.deliverSafely(next.m, site, next.targets, now, claimUntil, result)));
+        confirm();
+      }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
-    if (outcomes.length > 0) await this.db.write.run(outcomes);
+    confirm();
+    await confirming;
   }
 
   /** A message that cannot be sent at all (a payload too large, unusable keys) fails alone, never its round. */
