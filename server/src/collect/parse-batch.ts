@@ -1,4 +1,5 @@
 import { badRequest, tooLarge } from '../http/errors.ts';
+import { hasNulEscape, nulMessage } from '../http/nul-escape.ts';
 import { availabilities } from '../db/schema/catalog.ts';
 import { batchSchema, eventSchema, itemSchema, missingParams, paramsSchema, type CollectBatch } from './schema.ts';
 import { eventNames, limits } from './vocabulary.ts';
@@ -11,6 +12,7 @@ export function parseBatch(body: string): CollectBatch {
   } catch {
     throw badRequest('body is not valid JSON');
   }
+  if (hasNulEscape(body)) throw badRequest(nulMessage);
   const events = (json as { events?: unknown } | null)?.events;
   if (Array.isArray(events) && events.length > limits.eventsPerBatch) {
     throw tooLarge(`a batch holds at most ${limits.eventsPerBatch} events; got ${events.length}`);

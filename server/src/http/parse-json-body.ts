@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { badRequest } from './errors.ts';
+import { hasNulEscape, nulMessage } from './nul-escape.ts';
 import { readTextCapped } from './read-body.ts';
 
 /**
@@ -15,6 +16,7 @@ export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T, 
   } catch {
     throw badRequest('the body is not valid JSON');
   }
+  if (hasNulEscape(text)) throw badRequest(nulMessage);
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   throw invalid('body', parsed.error);

@@ -62,8 +62,15 @@ test('hostile strings where any text is allowed are stored as given and read bac
       [key, { isAdmin: true }],
     ]);
     const e = event('view_item', params);
+    const before = await rowCounts(t.db);
     const answer = await read(await postCollect(t.app, JSON.stringify(batch([e]))));
     expectClearAnswer(answer, 'view_item');
+    if (`${itemId}${name}`.includes('\u0000')) {
+      // libSQL reads text back cut at a NUL: refused, not stored as something else (http/nul-escape.ts)
+      expect(answer.status).toBe(400);
+      expect(await rowCounts(t.db)).toEqual(before);
+      return;
+    }
     expect(answer.status).toBe(200);
     const row = (await t.db.client.execute({ sql: 'SELECT params FROM events WHERE event_id = ?', args: [e.id] })).rows[0]!;
     const stored = JSON.parse(String(row.params)) as { items: Array<Record<string, unknown>> };
@@ -97,4 +104,23 @@ test('hostile headers and site keys: refused with 403/404 and nothing stored', a
   const ok = await postCollect(t.app, JSON.stringify(batch([event('page_view')])), { origin: SHOP_ORIGIN, referer: 'https://evil.example/' });
   expect(ok.status).toBe(200);
   await expectHealthy(t.app);
+});
+
+test('a customer id with a NUL is refused: stored, it would read back as another customer\'s id and escape that one\'s erasure', async () => {
+  const t = await testApp(unlimited);
+  const before = await rowCounts(t.db);
+  for (const field of [{ customer_id: 'c1\u0000x' }, { customer_id: 'c1', page_title: '\u0000' }]) {
+    const answer = await read(await postCollect(t.app, JSON.stringify(batch([event('identify', field)], { vid: 'v-nul' }))));
+    expectClearAnswer(answer, JSON.stringify(field));
+    expect(answer.status).toBe(400);
+    expect((answer.json as { error: { message: string } }).error.message).toMatch(/U\+0000/);
+  }
+  // the url and time zone, stored in columns of their own
+  for (const extra of [{ tz: 'Europe/London\u0000' }, {}]) {
+    const e = event('page_view', {}, Object.keys(extra).length ? {} : { url: `${SHOP_ORIGIN}/\u0000` });
+    expect((await postCollect(t.app, JSON.stringify(batch([e], extra)))).status).toBe(400);
+  }
+  expect(await rowCounts(t.db)).toEqual(before);
+  // the six characters \u0000 as text are ordinary text
+  expect((await postCollect(t.app, JSON.stringify(batch([event('identify', { customer_id: 'c1\\u0000x' })], { vid: 'v-text' })))).status).toBe(200);
 });

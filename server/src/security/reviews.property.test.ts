@@ -65,7 +65,7 @@ test('rating.jsonld never carries a raw <, > or &, whatever the item id and the 
   const text = hostileString.filter((s) => s.length <= 60);
   let order = 1;
   await check(
-    fc.record({ title: text, body: text, author: text, itemId: hostileString.filter((s) => s.length >= 1 && s.length <= 128) }),
+    fc.record({ title: text, body: text, author: text, itemId: hostileString.filter((s) => s.length >= 1 && s.length <= 128 && !s.includes('\u0000')) }), // the collector refuses a NUL
     async ({ title, body, author, itemId }) => {
       f.clock.advance(60_000);
       // a real buyer of this item, whose review is published by the shop
@@ -73,7 +73,14 @@ test('rating.jsonld never carries a raw <, > or &, whatever the item id and the 
       await f.buy(vid, `o-${order}`, [{ ...MUG, item_id: itemId }]);
       await f.advance(DAY);
       const [request] = await f.requests(vid);
+      const before = await rowCounts(f.db);
       const sent = await f.review({ token: request!.token, item_id: itemId, rating: 3, title, body, author });
+      if (`${title}${body}${author}`.includes('\u0000')) {
+        // libSQL reads text back cut at a NUL: refused rather than shown shorter than written (http/nul-escape.ts)
+        expect(sent.status, sent.text).toBe(400);
+        expect(await rowCounts(f.db)).toEqual(before);
+        return;
+      }
       expect(sent.status, sent.text).toBe(201);
       expect((await f.admin('POST', `/admin/api/reviews/${sent.body.review.id}/publish`)).status).toBe(200);
       const answer = await read(await f.app.request(`/v1/items/${encodeQueryValue(itemId)}/rating.jsonld?site=${SITE_KEY}`));
