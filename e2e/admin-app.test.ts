@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { issueSetPasswordToken } from '../server/src/admin/accounts/set-password-tokens.ts';
+import { addUser } from '../server/src/admin/accounts/users.ts';
 import { importCatalogFile } from '../server/src/catalog/import/import-file.ts';
 import { SHOPPER_UA } from './support/browser.ts';
 import { useStack } from './support/fixture.ts';
@@ -206,6 +208,31 @@ describe('the admin app', () => {
       await context.close();
     }
   }, 240_000);
+
+  test('a new account: the one-time link sets the password, a wrong one is refused, the right one logs in', async () => {
+    const user = await addUser(shop.stack.db, 'new-admin@shop.example', null, shop.stack.clock.now());
+    const token = await issueSetPasswordToken(shop.stack.db, user.id, shop.stack.clock.now());
+    const { context, page, errors } = await shop.visitor();
+    await page.goto(`${shop.stack.serverUrl}/admin#/set-password/${token}`);
+    await page.waitForSelector('[data-page=set-password] form');
+    const [first, again] = [page.locator('input[type=password]').nth(0), page.locator('input[type=password]').nth(1)];
+    await first.fill('a new password of mine');
+    await again.fill('a new password of mine');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-page=set-password] [role=status]');
+    await page.click('[data-page=set-password] button');
+    await page.waitForSelector('[data-page=login]');
+    await page.fill('input[name=email]', 'new-admin@shop.example');
+    await page.fill('input[name=password]', 'not the password at all');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[data-page=login] [role=alert]')).toMatch(/do not match/);
+    await page.fill('input[name=password]', 'a new password of mine');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-page=funnel]');
+    expect(await page.textContent('.user')).toBe('new-admin@shop.example');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
   test('log out ends the session: the app asks to log in again and the API refuses the cookie', async () => {
     const { context, page, problems } = await admin();
