@@ -54,7 +54,7 @@ export async function periodFigures(db: Db, siteId: string, period: Period, now:
 const HOUR = 3_600_000;
 
 async function liveFigures(db: Db, siteId: string, period: Period, pageTypeOf: PageTypeOf): Promise<PeriodFigures> {
-  const r = await recommendationReport(db, siteId, period, pageTypeOf);
+  const r = await recommendationReport(db, siteId, period, pageTypeOf, 'buyers');
   return {
     cells: r.breakdown,
     shopOrders: r.totals.orderCount,
