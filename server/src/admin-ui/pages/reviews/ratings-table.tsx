@@ -13,7 +13,7 @@ export function RatingsTable({ items, f }: { items: ItemRating[]; f: Format }) {
       empty="No reviews yet."
       columns={[
         { label: 'Product', value: (r) => r.name ?? r.itemId, render: (r) => <span class="text">{r.name ?? r.itemId}</span> },
-        { label: 'Item id', value: (r) => r.itemId, render: (r) => <span class="mono">{r.itemId}</span> },
+        { label: 'Item id', value: (r) => r.itemId, render: (r) => <span class="mono nowrap">{r.itemId}</span> },
         { label: 'Published', value: (r) => r.count, render: (r) => f.count(r.count), numeric: true },
         {
           label: 'Average',

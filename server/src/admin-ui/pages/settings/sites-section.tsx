@@ -26,15 +26,15 @@ export function SitesSection({ api, site }: { api: Api; site: string }) {
               empty="No site yet."
               columns={[
                 { label: 'Name', value: (s) => s.name, render: (s) => <span class="text">{s.name}</span> },
-                { label: 'Id', value: (s) => s.id, render: (s) => <span class="mono">{s.id}</span> },
-                { label: 'Public key', value: (s) => s.publicKey, render: (s) => <span class="mono">{s.publicKey}</span> },
+                { label: 'Id', value: (s) => s.id, render: (s) => <span class="mono nowrap">{s.id}</span> },
+                { label: 'Public key', value: (s) => s.publicKey, render: (s) => <span class="mono nowrap">{s.publicKey}</span> },
                 {
                   label: 'Allowed origins',
                   value: (s) => s.allowedOrigins.join(' '),
                   render: (s) => (
                     <ul class="origins">
                       {s.allowedOrigins.map((o) => (
-                        <li key={o} class="mono">
+                        <li key={o} class="mono nowrap">
                           {o}
                         </li>
                       ))}

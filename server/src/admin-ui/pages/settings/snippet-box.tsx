@@ -19,7 +19,7 @@ export function SnippetBox({ api, site }: { api: Api; site: string }) {
               <h3>On every page, before &lt;/body&gt;</h3>
               <CopyButton text={s.script} target={() => scriptBox.current} label="Copy snippet" />
             </div>
-            <textarea ref={scriptBox} class="mono" readOnly rows={2} value={s.script} data-snippet-script spellcheck={false} />
+            <textarea ref={scriptBox} class="mono" readOnly rows={3} value={s.script} data-snippet-script spellcheck={false} />
           </div>
           <div class="snippet">
             <div class="snippet-head">
@@ -28,7 +28,7 @@ export function SnippetBox({ api, site }: { api: Api; site: string }) {
               </h3>
               <CopyButton text={s.serviceWorker.body} target={() => swBox.current} label="Copy file" />
             </div>
-            <textarea ref={swBox} class="mono" readOnly rows={2} value={s.serviceWorker.body} data-snippet-sw spellcheck={false} />
+            <textarea ref={swBox} class="mono" readOnly rows={3} value={s.serviceWorker.body} data-snippet-sw spellcheck={false} />
           </div>
         </div>
       )}
