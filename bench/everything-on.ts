@@ -15,7 +15,10 @@ import { collectBody, ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
 const AS_MAIN = { BENCH_AS_MAIN: '1' };
 const ALONE = { BENCH_AS_MAIN: '0' }; // whatever the caller's environment says
 const SIZE = 5; // the typical page's batch
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 export interface EverythingOnResult {
   throughput: {
