@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createSite } from '../server/src/sites/sites.ts';
+import { tempDb } from './support/temp-db.ts';
+import { ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
+
+/**
+ * The collector's events/s with one server process against two server processes on the same local database
+ * file (docs/scale-out.md, "Single-machine limits"): what a second instance buys on one machine, and what binds
+ * first. Each server is pinned to a core of its own (taskset); with one server, wrk has the other core; with two,
+ * each server gets its own wrk (half the connections each) and the wrks share the cores with them.
+ * Per process it reports CPU seconds over the measured wall time (from /proc/<pid>/stat), and the machine's busy
+ * share (from /proc/stat): a server below one core while the machine has idle time is waiting (for the SQLite
+ * write lock: the native writer's busy handler sleeps with the event loop held), not computing.
+ * `strace: true` also counts, for a few seconds after each run, the fsync-family and sleep system
+ * calls of one server under the same load (ptrace slows it; not part of the events/s).
+ *
+ *   npx tsx bench/two-instances.ts [--quick] [--size 5] [--strace]
+ */
+export async function twoInstancesBench(options: { seconds?: number; batchSize?: number; connections?: number; strace?: boolean } = {}) {
+  const seconds = options.seconds ?? 8;
+  const batchSize = options.batchSize ?? 5;
+  const connections = options.connections ?? 32;
+  const one = await runInstances(1, seconds, batchSize, connections, options.strace ?? false);
+  const two = await runInstances(2, seconds, batchSize, connections, options.strace ?? false);
+  return { seconds, batchSize, connections, one, two, ratio: two.eventsPerSecond / one.eventsPerSecond };
+}
+
+async function runInstances(count: 1 | 2, seconds: number, batchSize: number, connections: number, strace: boolean) {
+  const t = await tempDb('two-instances');
+  await createSite(t.db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
+  t.db.close(); // the servers open it
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) servers.push(await startServer(t.url, i));
+    const perServer = Math.max(1, Math.round(connections / count));
+    // with one server, wrk is pinned to the other core; with two, no core is free for it
+    const wrkCore = count === 1 ? '1' : undefined;
+    const stamp = Date.now();
+    await Promise.all(servers.map((s, i) => wrk(s.port, 2, perServer, batchSize, `warm${stamp}i${i}`, wrkCore))); // JIT, catalog learned
+    const cpu0 = servers.map((s) => cpuSeconds(s.child.pid));
+    const machine0 = machineTicks();
+    const t0 = performance.now();
+    const runs = await Promise.all(servers.map((s, i) => wrk(s.port, seconds, perServer, batchSize, `run${stamp}i${i}`, wrkCore)));
+    const wall = (performance.now() - t0) / 1000;
+    const machine1 = machineTicks();
+    const cpu = servers.map((s, i) => (cpuSeconds(s.child.pid) - cpu0[i]!) / wall);
+    const events = runs.reduce((sum, r) => sum + r.events, 0);
+    const eventsPerSecond = runs.reduce((sum, r) => sum + r.eventsPerSecond, 0);
+    const syscalls = strace ? await countSyscalls(servers[0]!.child.pid!, servers, perServer, batchSize, wrkCore) : undefined;
+    const stored = await storedEvents(t.url);
+    return {
+      instances: count,
+      eventsPerSecond,
+      perInstance: runs.map((r) => r.eventsPerSecond),
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      p99Ms: runs.map((r) => r.p99Ms),
+      /** CPU of each server process, in cores (1 = a whole core busy for the whole measurement) */
+      serverCpu: cpu,
+      cpuMicrosPerEvent: (cpu.reduce((a, b) => a + b, 0) * wall * 1e6) / events,
+      /** the whole machine's busy share over the measurement (every process, other jobs' included), of 2 cores */
+      machineBusy: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
+      syscalls,
+      stored,
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(t.dir, { recursive: true, force: true });
+  }
+}
+
+interface Server { child: ChildProcess; port: number; stop(): Promise<void> }
+
+function startServer(url: string, core: number): Promise<Server> {
+  const child = spawn('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', 'bench/two-instances-server.ts'], {
+    env: { ...process.env, BENCH_DB_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /ready (\d+)/.exec(d.toString());
+      if (m) resolve({ child, port: Number(m[1]), stop: () => stopChild(child) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** wrk with one thread (C: a Node load generator would measure itself); events counted from 200 answers only */
+function wrk(port: number, forSeconds: number, connections: number, batchSize: number, prefix: string, core?: string) {
+  const args = ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${port}/v1/collect`, '--', prefix, String(batchSize)];
+  const child = core ? spawn('taskset', ['-c', core, 'wrk', ...args]) : spawn('wrk', args);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise<{ events: number; eventsPerSecond: number; errors: number; p99Ms: number }>((resolve, reject) => {
+    child.once('exit', () => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return reject(new Error(`wrk printed no summary:\n${out}`));
+      const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number; p99_us: number };
+      const ok = r.requests - r.non2xx;
+      resolve({ events: ok * batchSize, eventsPerSecond: (ok * batchSize) / (r.duration_us / 1e6), errors: r.non2xx + r.socket_errors, p99Ms: r.p99_us / 1000 });
+    });
+  });
+}
+
+/** CPU seconds (user + system) of a process so far, from /proc/<pid>/stat (clock ticks of 1/100 s) */
+function cpuSeconds(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** the machine's CPU ticks so far: busy (everything but idle and iowait) and total, from /proc/stat */
+function machineTicks() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3]! - ticks[4]!, total };
+}
+
+/**
+ * fsync-family, write, lock and sleep system calls of one server (taskset execs node in place: same pid) during
+ * 3 s more of the same load, with the wall time spent in each
+ */
+async function countSyscalls(pid: number, servers: Server[], perServer: number, batchSize: number, core?: string) {
+  const tracer = spawn('strace', ['-f', '-c', '-w', '-e', 'trace=fsync,fdatasync,nanosleep,clock_nanosleep,pwrite64,fcntl', '-p', String(pid)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let report = '';
+  tracer.stderr.on('data', (d: Buffer) => (report += d.toString()));
+  await new Promise((r) => setTimeout(r, 300));
+  const runs = await Promise.all(servers.map((s, i) => wrk(s.port, 3, perServer, batchSize, `strace${Date.now()}i${i}`, core)));
+  tracer.kill('SIGINT');
+  await new Promise((r) => tracer.once('exit', r));
+  // strace -c -w: per system call, the wall time spent in it (a sleep in SQLite's busy handler included)
+  const calls: Record<string, { calls: number; seconds: number }> = {};
+  for (const line of report.split('\n')) {
+    const m = /^\s*[\d.]+\s+([\d.]+)\s+\d+\s+(\d+)\s+(?:\d+\s+)?(\w+)\s*$/.exec(line);
+    if (m && m[3] !== 'total') calls[m[3]!] = { calls: Number(m[2]), seconds: Number(m[1]) };
+  }
+  return { calls, tracedSeconds: 3, eventsWhileTraced: runs[0]!.events, report: Object.keys(calls).length ? undefined : report.slice(0, 400) };
+}
+
+async function storedEvents(url: string) {
+  const { openDb } = await import('../server/src/db/client.ts');
+  const db = await openDb(url);
+  try {
+    return Number((await db.client.execute('SELECT count(*) AS n FROM events')).rows[0]!.n);
+  } finally {
+    db.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const flag = (name: string) => process.argv.includes(name);
+  const size = flag('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 5;
+  const r = await twoInstancesBench({ seconds: flag('--quick') ? 4 : 8, batchSize: size, strace: flag('--strace') });
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  for (const run of [r.one, r.two]) {
+    console.log(
+      `${run.instances} server(s): ${fmt(run.eventsPerSecond)} events/s (${run.perInstance.map(fmt).join(' + ')}), ${run.errors} errors, p99 ${run.p99Ms.map((p) => p.toFixed(1)).join(' / ')} ms; ` +
+        `server CPU ${run.serverCpu.map((c) => c.toFixed(2)).join(' + ')} cores, ${run.cpuMicrosPerEvent.toFixed(1)} µs/event; machine busy ${(run.machineBusy * 100).toFixed(0)} % of 2 cores; ${fmt(run.stored)} events stored`,
+    );
+    if (run.syscalls) console.log(`  one server traced 3 s: ${Object.entries(run.syscalls.calls).map(([name, c]) => `${name} ${c.calls}× ${c.seconds.toFixed(3)} s`).join(', ')} over ${fmt(run.syscalls.eventsWhileTraced)} events${run.syscalls.report ? `; strace said: ${run.syscalls.report}` : ''}`);
+  }
+  console.log(`ratio two / one: ${r.ratio.toFixed(2)} (${r.batchSize}-event batches, ${r.connections} connections, ${r.seconds} s)`);
+}
