@@ -43,7 +43,7 @@ test('hostile login bodies: a clear 4xx, no session, never a 5xx; only the right
       expect(withoutThrottle(await rowCounts(t.db)), `stored for ${answer.status}`).toEqual(withoutThrottle(before));
     }
     expectPrototypeUntouched(proto);
-  }, 20);
+  }, 15);
   expect([...statuses].some((s) => s >= 400)).toBe(true);
   await expectHealthy(t.app);
 });
@@ -57,10 +57,14 @@ test('a wrong password, an unknown account and injection-shaped emails get the s
       t.clock.advance(16 * 60_000);
       const answer = await t.login(JSON.stringify({ email, password }));
       expectClearAnswer(answer, `${email} / ${password}`.slice(0, 200));
+      if (`${email}${password}`.includes('\u0000')) {
+        expect(answer.status).toBe(400); // no body with U+0000 is read (http/nul-escape.ts)
+        return;
+      }
       expect(answer.status).toBe(401);
       expect(answer.json).toEqual({ error: { code: 'invalid_credentials', message: 'wrong email or password' } });
     },
-    10,
+    8,
   );
   expect(await sessions()).toBe(0);
   t.clock.advance(16 * 60_000);

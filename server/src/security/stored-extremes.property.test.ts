@@ -12,7 +12,8 @@ import { check, expectClearAnswer, expectHealthy, read } from './judge.ts';
  * zone that is no time zone — must not break any of them.
  */
 
-const text = (max: number) => hostileString.filter((s) => s.length <= max);
+// a NUL is refused at the edge (collect.property.test.ts); everything else any-text allows is here
+const text = (max: number) => hostileString.filter((s) => s.length <= max && !s.includes('\u0000'));
 const DAY = 86_400_000;
 
 const extremeItem = fc.record({
@@ -100,7 +101,7 @@ test('valid batches at every edge are stored, and every later reader of them sti
         expect(res.status, `${path}: ${res.text.slice(0, 300)}`).toBe(200);
       }
     },
-    12,
+    10,
   );
   await expectHealthy(t.app);
 });
