@@ -1,4 +1,5 @@
 import type { ComponentType } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { Api } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { pages } from '../pages/index.ts';
@@ -29,6 +30,12 @@ export function Shell({ api, session, route, themeChoice, onThemeChoice, onLogou
   const context = useAppContext();
   const { query } = route;
   const setQuery = (q: Partial<Route['query']>) => navigate({ name: route.name, params: route.params, query: { ...query, ...q } });
+
+  // the site shown is always the one in the address (the first site until one is picked), so a link shows the same
+  useEffect(() => {
+    const list = sites.data;
+    if (list?.length && !list.some((s) => s.id === query.site)) navigate({ name: route.name, params: route.params, query: { ...query, site: list[0]!.id } }, true);
+  }, [sites.data, query.site]);
 
   return (
     <div class="app">
