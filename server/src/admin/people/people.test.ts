@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ADMIN_TOKEN, SHOP_ORIGIN, SITE_KEY } from '../../../test/helpers.ts';
 import { importFeed } from '../../catalog/trust/testing.ts';
 import { HOUR, MINUTE, MUG, pushFixture } from '../../campaigns/testing/push-fixture.ts';
-import { timelineStatements, type PersonTimeline } from './person-timeline.ts';
+import { devicesStatement, timelineStatements, type PersonTimeline } from './person-timeline.ts';
 import { searchStatements, type PersonMatch } from './search-people.ts';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -214,7 +214,7 @@ describe('DELETE /admin/api/people/:profileId', () => {
 describe('query plans', () => {
   test("every read of a search and a timeline is a range of an index: the cost is the person's, not the shop's", async () => {
     const f = await pushFixture();
-    const reads = [...searchStatements(f.site.id, 'ph'), ...timelineStatements(f.site.id, profile, ['phone', 'laptop'])];
+    const reads = [...searchStatements(f.site.id, 'ph'), devicesStatement(f.site.id, profile), devicesStatement(f.site.id, 'v:phone'), ...timelineStatements(f.site.id, profile, ['phone', 'laptop'])];
     for (const statement of reads) {
       const plan = await f.db.client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args ?? [] });
       const steps = plan.rows.map((r) => String(r.detail));
@@ -228,5 +228,6 @@ describe('query plans', () => {
     expect(plans.find((p) => p.includes('messages'))).toMatch(/messages_person_idx/);
     expect(plans.find((p) => p.includes('reviews'))).toMatch(/reviews_visitor_idx/);
     expect(plans[1]).toMatch(/visitors_site_customer_idx/);
+    expect(plans[2]).toMatch(/visitors_site_customer_idx \(site_id=\? AND customer_id=\?\)/);
   });
 });

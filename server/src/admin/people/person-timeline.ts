@@ -66,16 +66,23 @@ const itemsOf = (p: StoredParams): EventItem[] =>
   (p.items ?? []).map((i) => ({ itemId: String(i.item_id ?? ''), name: str(i.item_name), price: num(i.price), quantity: num(i.quantity) }));
 
 /**
+ * The devices of a profile: a customer's by visitors_site_customer_idx (ordered by last visit, the planner may
+ * otherwise walk the site's whole last-seen index to save the sort), or the visitor's row.
+ */
+export function devicesStatement(siteId: string, profileId: string): { sql: string; args: InValue[] } {
+  const { kind, id } = parseProfileId(profileId);
+  return kind === 'customer'
+    ? { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors INDEXED BY visitors_site_customer_idx WHERE site_id = ? AND customer_id = ? ORDER BY last_seen_at DESC', args: [siteId, id] }
+    : { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors WHERE site_id = ? AND visitor_id = ?', args: [siteId, id] };
+}
+
+/**
  * The person a profile id names, on one site: a customer `c:<id>` with every device, or a visitor `v:<id>`.
  * A visitor identified as a customer is that customer. Null when nothing is stored of them.
  */
 export async function resolvePerson(db: Db, siteId: string, profileId: string): Promise<{ profileId: string; customerId: string | null; devices: Array<{ visitorId: string; firstSeenAt: number; lastSeenAt: number }> } | null> {
   const { kind, id } = parseProfileId(profileId);
-  const rs = await db.client.execute(
-    kind === 'customer'
-      ? { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors WHERE site_id = ? AND customer_id = ? ORDER BY last_seen_at DESC', args: [siteId, id] }
-      : { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors WHERE site_id = ? AND visitor_id = ?', args: [siteId, id] },
-  );
+  const rs = await db.client.execute(devicesStatement(siteId, profileId));
   const customer = rs.rows[0]?.customer_id;
   if (kind === 'visitor' && customer) return resolvePerson(db, siteId, customerProfileId(String(customer)));
   const devices = rs.rows.map((r) => ({ visitorId: String(r.visitor_id), firstSeenAt: Number(r.first_seen_at), lastSeenAt: Number(r.last_seen_at) }));
