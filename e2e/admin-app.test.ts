@@ -159,7 +159,7 @@ describe('the admin app', () => {
     await context.close();
   });
 
-  test(`a product named ${XSS} is text on the person's timeline and the reviews page, and runs nothing`, async () => {
+  test(`a product named ${XSS} is text on the person's timeline and the reviews page, and runs nothing; the person is erased`, async () => {
     const { stack } = shop;
     // the catalog learns the name from a feed; a visitor's browser reports it in a product view
     const feed = join(tmpdir(), `xss-feed-${process.pid}.json`);
@@ -186,6 +186,13 @@ describe('the admin app', () => {
     const text = await page.textContent('[data-table=timeline]');
     expect(text).toContain(XSS);
     expect(await page.locator('[data-page] img').count()).toBe(0);
+
+    // erased through the dialog (a DELETE with the session's CSRF token): the API no longer knows the visitor
+    await page.click('[data-erase]');
+    await page.click('[data-erase-confirm]');
+    await page.waitForSelector('[data-erased]');
+    const gone = await fetch(`${stack.serverUrl}/admin/api/people/${encodeURIComponent('v:xss-visitor-1')}?site=${stack.site.id}`, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+    expect(gone.status).toBe(404);
     await open(page, '#/reviews', 'reviews');
     expect(await page.locator('[data-page] img').count()).toBe(0);
     await page.waitForTimeout(300);
