@@ -11,12 +11,12 @@ const fetch = globalThis.fetch;
 export async function postOneEvent(api: string, visitor = `probe-${newId()}`): Promise<{ status: number; retryAfter: string | null; body: unknown; id: string }> {
   const id = newId();
   const batch = { site: SITE_KEY, vid: visitor, tz: 'Europe/London', v: 'faults', events: [{ id, name: 'page_view', ts: Date.now(), sid: 's1', url: `${SHOP_ORIGIN}/`, params: {} }] };
-  const res = await fetch(`${api}/v1/collect`, { method: 'POST', headers: { origin: SHOP_ORIGIN, 'content-type': 'text/plain', 'user-agent': CHROME_UA }, body: JSON.stringify(batch), signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(`${api}/v1/collect`, { method: 'POST', headers: { origin: SHOP_ORIGIN, 'content-type': 'text/plain', 'user-agent': CHROME_UA }, body: JSON.stringify(batch), signal: AbortSignal.timeout(150_000) });
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json(), id };
 }
 
 /** GET /healthz: its status and body. */
 export async function health(api: string): Promise<{ status: number; body: { ok: boolean; database?: { reason: string; since?: string } } }> {
-  const res = await fetch(`${api}/healthz`, { signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(`${api}/healthz`, { signal: AbortSignal.timeout(150_000) });
   return { status: res.status, body: (await res.json()) as { ok: boolean; database?: { reason: string } } };
 }
