@@ -26,7 +26,8 @@ export function reportRollups(random: () => number = Math.random): EvaluationHoo
 export function rollupStatements(p: EvaluatedPerson, justAbsorbed = false, random: () => number = Math.random): InStatement[] {
   const out = flowStatements(p);
   if (p.changed || p.newEvents.length > 0 || justAbsorbed) out.push(...personStatements(p));
-  const ordersMayHaveChanged = justAbsorbed || p.from === null || p.newEvents.some((e) => e.name === 'purchase' || e.name === 'refund');
+  // a first evaluation matters only for a buyer: a new person has no rows to clear
+  const ordersMayHaveChanged = justAbsorbed || (p.from === null && p.facts.orders.length > 0) || p.newEvents.some((e) => e.name === 'purchase' || e.name === 'refund');
   if (ordersMayHaveChanged) out.push(...orderStatements(p, Math.floor(random() * 2 ** 31)));
   return out;
 }
