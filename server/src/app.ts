@@ -65,6 +65,8 @@ export interface CreateAppOptions {
 export interface ShoploopApp {
   app: Hono;
   deps: AppDeps;
+  /** what the collector's writes say of the database: background rounds wait while it fails */
+  health: DatabaseHealth;
   /** waits for queued writes; call before closing the database */
   close(): Promise<void>;
 }
@@ -150,6 +152,7 @@ export function createApp(options: CreateAppOptions): ShoploopApp {
   return {
     app,
     deps,
+    health,
     close: async () => {
       await deps.campaigns.stop();
       await deps.recommendations.stop();

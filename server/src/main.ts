@@ -1,3 +1,4 @@
+import { RoundGate } from './health/round-gate.ts';
 import { createApp, type CreateAppOptions } from './app.ts';
 import { adminTokenHashSource, ensureAdminToken } from './admin/admin-token.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -14,8 +15,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, clock: C
   const recommendationsOnWorker = clock === systemClock && !config.dbUrl.includes(':memory:');
   const shoploop = createApp({ db, clock, config, adminTokenHash: adminTokenHashSource(db, config.adminToken), recommendationsOnWorker, ...options });
   await shoploop.deps.recommendations.buildAll();
-  shoploop.deps.scheduler.start(config.schedulerIntervalMs);
-  if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs);
+  // one gate each: a failed lifecycle round pauses lifecycle rounds, not campaigns, and the other way round
+  shoploop.deps.scheduler.start(config.schedulerIntervalMs, new RoundGate(shoploop.health));
+  if (config.campaignIntervalMs > 0) shoploop.deps.campaigns.start(config.campaignIntervalMs, new RoundGate(shoploop.health));
   if (config.recsCatchUpMs > 0) shoploop.deps.recommendations.startCatchingUp(config.recsCatchUpMs);
   if (config.recsRebuildHours > 0) shoploop.deps.recommendations.startRebuilding(config.recsRebuildHours * 3_600_000);
   const server = createHttpServer(shoploop, config.host);

@@ -1,3 +1,4 @@
+import { alwaysOpen, type RoundGate } from '../health/round-gate.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Recommender } from '../recommend/serve/recommender.ts';
@@ -36,8 +37,11 @@ export class CampaignRunner {
     private readonly options: CampaignRunnerOptions = {},
   ) {}
 
-  start(intervalMs: number): void {
-    this.timer ??= setInterval(() => void this.tick().catch((e: unknown) => console.error('campaigns:', e)), intervalMs);
+  /** `gate` keeps rounds from starting while the database fails (health/round-gate.ts) */
+  start(intervalMs: number, gate: Pick<RoundGate, 'open' | 'succeeded' | 'failed'> = alwaysOpen): void {
+    this.timer ??= setInterval(() => {
+      if (gate.open()) void this.tick().then(() => gate.succeeded(), (e: unknown) => gate.failed('campaigns', e));
+    }, intervalMs);
     this.timer.unref();
   }
 

@@ -1,3 +1,4 @@
+import { alwaysOpen, type RoundGate } from '../health/round-gate.ts';
 import type { InStatement } from '@libsql/client';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -71,8 +72,11 @@ export class LifecycleScheduler {
     this.claimMs = options.claimMs ?? 30_000;
   }
 
-  start(intervalMs = 1000): void {
-    this.timer ??= setInterval(() => void this.tick().catch((e: unknown) => console.error('lifecycle scheduler:', e)), intervalMs);
+  /** `gate` keeps rounds from starting while the database fails (health/round-gate.ts) */
+  start(intervalMs = 1000, gate: Pick<RoundGate, 'open' | 'succeeded' | 'failed'> = alwaysOpen): void {
+    this.timer ??= setInterval(() => {
+      if (gate.open()) void this.tick().then(() => gate.succeeded(), (e: unknown) => gate.failed('lifecycle scheduler', e));
+    }, intervalMs);
     this.timer.unref();
   }
 

@@ -5,9 +5,11 @@ import { parseBatch } from '../../../collect/parse-batch.ts';
 import { RecommendationService, type RecommendRequest } from '../recommendation-service.ts';
 import type { Recommender } from '../recommender.ts';
 import { cart, purchase, testShop, view, type Sku } from '../test-shop.ts';
+import { requestScenarios } from '../scenarios.ts';
 import { WorkerRecommender } from './worker-recommender.ts';
 
-const SCENARIOS = ['auto', 'popular', 'similar', 'also-bought', 'for-you', 'recently-viewed', 'replenish', 'abandoned-cart'] as const;
+/** every scenario a page may ask for */
+const SCENARIOS = requestScenarios;
 const SKUS: Sku[] = ['m1', 'm2', 'm3', 'm4', 't1', 't2', 's1'];
 
 /** every scenario for every visitor, on and off a product page: what each answers, without the random rec id */

@@ -1,0 +1,42 @@
+import type { DatabaseHealth } from './database-health.ts';
+
+const FIRST_PAUSE_MS = 5_000;
+const LONGEST_PAUSE_MS = 60_000;
+
+/**
+ * Whether a background round (lifecycle scheduler, campaigns) may start now. libSQL's local calls are
+ * synchronous: while another process holds the write lock, each write holds this process's event loop for up to
+ * busy_timeout (5 s). A round every second would then starve every request, so rounds wait while the
+ * collector's writes are failing, and after a failed round they pause 5 s, doubling to a minute, until one
+ * succeeds. Nothing is lost by waiting: due people and messages stay due in the database.
+ */
+export class RoundGate {
+  private pausedUntil = 0;
+  private pauseMs = 0;
+
+  constructor(
+    private readonly health: Pick<DatabaseHealth, 'writeProblem'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  open(): boolean {
+    return this.health.writeProblem === null && this.now() >= this.pausedUntil;
+  }
+
+  succeeded(): void {
+    this.pauseMs = 0;
+  }
+
+  failed(round: string, error: unknown): void {
+    if (this.pauseMs === 0) console.error(`${round}: round failed; pausing rounds until the database answers`, error);
+    this.pauseMs = Math.min(LONGEST_PAUSE_MS, this.pauseMs === 0 ? FIRST_PAUSE_MS : this.pauseMs * 2);
+    this.pausedUntil = this.now() + this.pauseMs;
+  }
+}
+
+/** For callers with no health to ask (tests, tools): always open. */
+export const alwaysOpen: Pick<RoundGate, 'open' | 'succeeded' | 'failed'> = {
+  open: () => true,
+  succeeded: () => {},
+  failed: (round, error) => console.error(`${round}:`, error),
+};
