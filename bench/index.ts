@@ -7,6 +7,10 @@ import { recommendationsBench } from './recommendations.ts';
 import { campaignSchedulerRate } from './campaigns.ts';
 import { pushBench } from './push.ts';
 import { personContextCost } from './reviews.ts';
+import { everythingOnBench } from './everything-on.ts';
+import { adminBench } from './admin/latency.ts';
+import { twoInstancesBench } from './two-instances.ts';
+import { adminBundleSize } from './report/admin-bundle.ts';
 import { benchEnvironment } from './report/environment.ts';
 import { printedBy, writeLatestRun } from './report/latest-run.ts';
 
@@ -24,6 +28,8 @@ const report = await printedBy(async () => {
     const budget = s.budget === undefined ? '' : `   (budget ${fmt(s.budget)} B gzip)`;
     console.log(`${s.file.padEnd(22)} raw ${fmt(s.raw)} B   gzip -9 ${fmt(s.gzip)} B   brotli -11 ${fmt(s.brotli)} B${budget}`);
   }
+  const admin = adminBundleSize();
+  console.log(`admin app (dist/admin)  scripts and styles gzip -9 ${fmt(admin.gzip)} B in ${admin.files} files`);
 
   console.log('\n== Collector throughput vs raw libSQL (same event rows, same table and indexes) ==');
   const raw = await rawInsertRates(quick ? 50_000 : 200_000);
@@ -53,12 +59,24 @@ const report = await printedBy(async () => {
   const lat = await collectorLatency(rate, quick ? 3 : 10);
   console.log(`${rate} req/s (${fmt(rate * 10)} events/s): p50 ${lat.p50.toFixed(2)} ms   p99 ${lat.p99.toFixed(2)} ms   (${fmt(lat.requests)} requests, ${lat.errors} errors)`);
 
+  console.log('\n== Everything on: one instance at full speed (models learning on their worker, scheduler, campaigns) ==');
+  await everythingOnBench(quick);
+
+  console.log('\n== Two server processes on one database file (docs/scale-out.md) ==');
+  const two = await twoInstancesBench({ seconds: quick ? 4 : 8 });
+  for (const run of [two.one, two.two]) {
+    console.log(
+      `${run.instances} server(s): ${fmt(run.eventsPerSecond)} events/s, ${run.errors} errors, server CPU ${run.serverCpu.map((c) => c.toFixed(2)).join(' + ')} cores, ${run.cpuMicrosPerEvent.toFixed(1)} µs/event, machine busy ${(run.machineBusy * 100).toFixed(0)} %`,
+    );
+  }
+  console.log(`ratio two / one: ${two.ratio.toFixed(2)} (a shared 2-core machine: the servers and wrk share the cores; see docs/scale-out.md)`);
+
   console.log('\n== Lifecycle ==');
   const pure = evaluationRate(1_000_000);
   console.log(`pure evaluation: ${fmt(pure.n)} people in ${fmt(pure.ms)} ms = ${fmt(pure.perSecond)}/s (goal: 1,000,000 in ≤ 5,000 ms); ${(pure.ms / pure.baselineMs).toFixed(1)}× a loop that only reads the same facts`);
   console.log(`  stage mix: ${Object.entries(pure.counts).map(([s, c]) => `${s} ${fmt(c)}`).join(', ')}`);
   const sched = await schedulerRate(quick ? 5_000 : 20_000);
-  console.log(`scheduler with database reads and writes, ${fmt(sched.visitors)} people: first classification ${fmt(sched.first.perSecond)}/s, time-only re-evaluation ${fmt(sched.second.perSecond)}/s (${fmt(sched.second.transitions)} transitions); ${(pure.perSecond / sched.second.perSecond).toFixed(0)}× slower than pure evaluation`);
+  console.log(`scheduler with database reads and writes, ${fmt(sched.visitors)} people: first classification ${fmt(sched.first.perSecond)}/s, time-only re-evaluation (reclassification) ${fmt(sched.second.perSecond)}/s (${fmt(sched.second.transitions)} transitions); ${(pure.perSecond / sched.second.perSecond).toFixed(0)}× slower than pure evaluation`);
   for (const f of await fitTimes('../shared/data/uci_online_retail/onlineretail.csv.gz')) {
     console.log(`BG/NBD fit, ${f.data}: ${fmt(f.buyers)} buyers in ${f.ms.toFixed(0)} ms (${f.params})`);
   }
@@ -77,6 +95,8 @@ const report = await printedBy(async () => {
     `${fmt(campaigns.people)} people with a due message: all deferred by quiet hours ${fmt(campaigns.deferredPerSecond)} people/s, all sent (to a sender that discards) ${fmt(campaigns.sentPerSecond)} people/s;` +
       ` reading the same rows alone ${fmt(campaigns.readPerSecond)}/s (ratios ${(campaigns.deferredPerSecond / campaigns.readPerSecond).toFixed(2)} and ${(campaigns.sentPerSecond / campaigns.readPerSecond).toFixed(2)})`,
   );
+
+  await adminBench(quick); // prints its own section: 1,000,000 people (100,000 with --quick)
 });
 
 if (write) {
