@@ -67,4 +67,29 @@ describe('the outbox never acts on a message it no longer holds', () => {
     expect(JSON.parse(pushed!.text)).not.toHaveProperty('image');
     expect((await f.messages())[0]).toMatchObject({ status: 'sent' });
   });
+
+  test('a confirm write that fails after the push went out fails the round, never the process; the next write takes it', async () => {
+    const f = await pushFixture({ abandoned_cart: { firstDelayMinutes: 1, secondEnabled: false } });
+    const people = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+    for (const vid of people) {
+      await f.subscribe(vid);
+      await f.send(vid, f.event('add_to_cart', { items: [MUG] }));
+    }
+    await f.advance(31 * MINUTE);
+    f.clock.advance(MINUTE);
+    // the database refuses every write once the push service has a message: the first outcome write fails while
+    // other sends of the round are still in flight
+    const run = f.db.write.run.bind(f.db.write);
+    f.db.write.run = async (statements) => {
+      if (f.service.messages.length > 0) throw new Error('database is locked');
+      return run(statements);
+    };
+    const dispatcher = new MessageDispatcher(f.db, f.clock, new PushSender({ endpoints: endpointPolicy(f.service.origin), agent: f.service.agent }), catalogContent(f.db, f.deps.recommendations));
+    try {
+      await expect(dispatcher.runDue()).rejects.toThrow('database is locked'); // an unhandled rejection would fail this test
+    } finally {
+      f.db.write.run = run;
+    }
+    expect(f.service.messages).toHaveLength(people.length);
+  });
 });

@@ -97,6 +97,19 @@ describe('login throttling (kept in the database)', { timeout: 90_000 }, () => {
     expect((await t.login(EMAIL, PASSWORD, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(200);
   });
 
+  test('a burst of parallel guesses gets no more tries than one at a time', async () => {
+    const t = await accountsFixture({ trustProxy: 1 });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.login(EMAIL, `parallel guess ${i}`, { 'x-forwarded-for': `203.0.113.${i}` })),
+    );
+    const statuses = answers.map((a) => a.status);
+    // each attempt is counted before its password is hashed: at most the limit are ever checked (a burst that
+    // arrives at once may find the count over the limit for all of them), the rest wait
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(defaultThrottleLimits.perAccount);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(12 - defaultThrottleLimits.perAccount);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
   test('a successful login clears the account\'s failures', async () => {
     const t = await accountsFixture();
     for (let round = 0; round < 3; round++) {

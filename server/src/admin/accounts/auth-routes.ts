@@ -47,15 +47,12 @@ export function adminAuthRoutes(deps: AppDeps, sessions: SessionStore, throttle:
         const email = normalizeEmail(body.email);
         const now = clock.now();
         const keys = await throttle.keys(email, callerAddress(c, config.trustProxy));
-        const wait = await throttle.retryAfter(keys, now);
+        const wait = await throttle.attempt(keys, now);
         if (wait > 0) throw rateLimited('too many failed logins: try again later', wait);
         const user = await findUserByEmail(db, email);
         // the same work and the same answer whether the account is unknown, has no password yet, or the password is wrong
         const matches = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash()));
-        if (!user?.passwordHash || !matches) {
-          await throttle.fail(keys, now);
-          throw invalidCredentials();
-        }
+        if (!user?.passwordHash || !matches) throw invalidCredentials(); // counted already, by attempt()
         await throttle.succeed(keys);
         const session = await sessions.create(user.id, user.email, now);
         setSessionCookie(c, session.token, absoluteMs, config.trustProxy);

@@ -34,20 +34,26 @@ export class LoginThrottle {
     return { account: `account:${mac(email)}`, address: `address:${mac(address ?? 'unknown')}` };
   }
 
-  /** Seconds until a login may be tried again, or 0 when neither the account nor the address is over its limit. */
-  async retryAfter(keys: { account: string; address: string }, now: number): Promise<number> {
+  /**
+   * Counts this attempt as a failure before its password is checked, then says how many seconds to wait (0: go
+   * ahead). Counting first is what makes the limit hold for parallel guesses: checking, hashing for tens of
+   * milliseconds, then counting let a burst of N requests all pass the check. A login that succeeds takes its
+   * count back (`succeed`).
+   */
+  async attempt(keys: { account: string; address: string }, now: number): Promise<number> {
+    await this.count(keys, now);
     const rows = await this.db.orm.select().from(adminLoginThrottle).where(inArray(adminLoginThrottle.key, [keys.account, keys.address]));
     let until = 0;
     for (const row of rows) {
       const limit = row.key === keys.account ? this.limits.perAccount : this.limits.perAddress;
       const end = row.windowStart + this.limits.windowMs;
-      if (row.failures >= limit && end > now) until = Math.max(until, end);
+      if (row.failures > limit && end > now) until = Math.max(until, end);
     }
     return until ? Math.ceil((until - now) / 1000) : 0;
   }
 
   /** Counts a failure for both keys in one statement each (atomic: concurrent instances never lose a count). */
-  async fail(keys: { account: string; address: string }, now: number): Promise<void> {
+  private async count(keys: { account: string; address: string }, now: number): Promise<void> {
     const expired = now - this.limits.windowMs;
     await this.db.orm.delete(adminLoginThrottle).where(lt(adminLoginThrottle.windowStart, expired));
     for (const key of [keys.account, keys.address]) {
@@ -64,9 +70,16 @@ export class LoginThrottle {
     }
   }
 
-  /** A successful login forgets the account's failures (not the address's: one right password elsewhere must not reset it). */
-  async succeed(keys: { account: string }): Promise<void> {
+  /**
+   * A successful login forgets the account's failures and takes back the address's count of this attempt (not
+   * the address's other failures: one right password must not reset them).
+   */
+  async succeed(keys: { account: string; address: string }): Promise<void> {
     await this.db.orm.delete(adminLoginThrottle).where(eq(adminLoginThrottle.key, keys.account));
+    await this.db.orm
+      .update(adminLoginThrottle)
+      .set({ failures: sql`max(0, ${adminLoginThrottle.failures} - 1)` })
+      .where(eq(adminLoginThrottle.key, keys.address));
   }
 
   private sharedSalt(): Promise<Buffer> {

@@ -177,13 +177,25 @@ export class MessageDispatcher {
     const outcomes: InStatement[] = [...release];
     let confirming: Promise<unknown> = Promise.resolve();
     let scheduled = false;
+    // The chain never rejects: a rejected link nobody awaits yet would be an unhandled rejection, which ends the
+    // process (a locked database mid-round took the collector down). A failed write keeps its outcomes for the
+    // next one; if the last fails too the round fails, and the claims' expiry brings the messages back.
+    let failure: unknown = null;
     const confirm = () => {
       if (scheduled) return;
       scheduled = true;
       confirming = confirming.then(async () => {
         await setImmediate();
         scheduled = false;
-        if (outcomes.length > 0) await this.db.write.run(outcomes.splice(0));
+        if (outcomes.length === 0) return;
+        const batch = outcomes.splice(0);
+        try {
+          await this.db.write.run(batch);
+          failure = null;
+        } catch (error) {
+          failure = error;
+          outcomes.unshift(...batch);
+        }
       });
     };
     const queue = [...toSend];
@@ -196,6 +208,7 @@ export class MessageDispatcher {
     await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
     confirm();
     await confirming;
+    if (failure !== null) throw failure;
   }
 
   /** A message that cannot be sent at all (a payload too large, unusable keys) fails alone, never its round. */

@@ -28,7 +28,14 @@ const calls: { [M in WorkerCall['method']]: (...args: Extract<WorkerCall, { meth
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'ingest') {
-    for (const b of m.batches) service.ingest(b.siteId, b.visitorId, b.events, b.receivedAt);
+    // one batch the models cannot learn must not end the thread (and every answer with it), as on the main thread
+    for (const b of m.batches) {
+      try {
+        service.ingest(b.siteId, b.visitorId, b.events, b.receivedAt);
+      } catch (error) {
+        console.error('recommendations worker: a batch could not be learned', error);
+      }
+    }
     return;
   }
   const run = calls[m.call.method] as (...args: unknown[]) => Promise<unknown>;

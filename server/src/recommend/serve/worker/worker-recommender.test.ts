@@ -66,3 +66,22 @@ test('the models on a worker thread answer exactly as the same service on this t
     await Promise.all([here.stop(), worker.stop()]);
   }
 }, 60_000);
+
+test('a worker that dies is replaced: answers go on, built afresh from the events table', async () => {
+  const t = await testShop();
+  await t.seedHistory();
+  const here = new RecommendationService(t.db, systemClock, { productRefreshMs: Infinity });
+  const worker = new WorkerRecommender({ url: t.db.url, service: { productRefreshMs: Infinity } });
+  try {
+    await Promise.all([here.buildAll(), worker.buildAll()]);
+    const before = await answers(worker, t.site.id, ['a1']);
+    // what a crash does to the thread (reached past `private`: no production path ends it from outside)
+    const thread = (worker as unknown as { active: { worker: { terminate(): Promise<number> }; exited: boolean } }).active;
+    await thread.worker.terminate();
+    await expect.poll(() => thread.exited).toBe(true);
+    expect(await answers(worker, t.site.id, ['a1'])).toEqual(before);
+    expect(await answers(worker, t.site.id, ['a1'])).toEqual(await answers(here, t.site.id, ['a1']));
+  } finally {
+    await Promise.all([here.stop(), worker.stop()]);
+  }
+}, 60_000);

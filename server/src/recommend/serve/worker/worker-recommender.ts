@@ -18,7 +18,7 @@ class ServiceThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 1;
-  private exited = false;
+  exited = false;
   /** batches not yet posted: sent together at the end of this turn of the event loop, or before the next call */
   private batches: IngestBatch[] = [];
   readonly ready: Promise<void>;
@@ -124,7 +124,9 @@ export class WorkerRecommender implements Recommender {
 
   startCatchingUp(intervalMs: number): void {
     this.catchUpMs = intervalMs;
-    void this.thread().then((t) => t.call('startCatchingUp', intervalMs));
+    void this.thread()
+      .then((t) => t.call('startCatchingUp', intervalMs))
+      .catch((error: unknown) => console.error('recommendations: catch-up could not start', error));
   }
 
   async refreshProducts(siteId: string): Promise<void> {
@@ -153,6 +155,14 @@ export class WorkerRecommender implements Recommender {
 
   /** the worker answering now; the first call starts it (its models are built on first use, as in-process) */
   private async thread(): Promise<ServiceThread> {
+    if (this.active?.exited && !this.stopped) {
+      // a worker that died is replaced, not kept answering errors until the next rebuild: the new one builds
+      // its models from the events table on first use, as at start
+      console.error('recommendations: the worker exited; starting a new one');
+      this.active = undefined;
+      const fresh = (this.active = new ServiceThread(this.options));
+      if (this.catchUpMs > 0) fresh.call('startCatchingUp', this.catchUpMs).catch((error: unknown) => console.error('recommendations: catch-up could not start', error));
+    }
     this.active ??= new ServiceThread(this.options);
     return this.active;
   }
