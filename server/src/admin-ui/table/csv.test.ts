@@ -17,6 +17,9 @@ test('text that a spreadsheet would run as a formula is neutralised; numbers are
   expect(csvCell('-2+3')).toBe("'-2+3");
   expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   expect(csvCell('\t=1')).toBe("'\t=1");
+  expect(csvCell('  =1+1')).toBe("'  =1+1"); // spreadsheets skip the spaces
+  expect(csvCell('\n=1')).toBe(`"'\n=1"`);
+  expect(csvCell('\uFF1D1+1')).toBe("'\uFF1D1+1"); // the full-width equals sign
   expect(csvCell(-3.5)).toBe('-3.5');
   expect(csvCell('a=b')).toBe('a=b');
 });

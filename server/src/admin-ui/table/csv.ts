@@ -2,7 +2,8 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 // A cell a spreadsheet would read as a formula (=, +, -, @, and tab/CR which some spreadsheets strip before
 // looking): shop data such as a product name reaches the marketer's Excel through these exports.
-const formulaStart = /^[=+\-@\t\r]/;
+// Leading spaces and line breaks too (spreadsheets skip them), and the full-width forms some parse as formulas.
+const formulaStart = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
 
 /** One cell: numbers as JS writes them, text neutralised against formulas, quoted when it must be (RFC 4180). */
 export function csvCell(value: CsvValue): string {

@@ -10,6 +10,8 @@ import type { Stage } from '../../lifecycle/stages.ts';
 export const TIMELINE_CAPS = { events: 200, transitions: 100, messages: 100, reviews: 100, recClicks: 100 } as const;
 /** devices read for a customer: a real person has a handful; a shop that identifies everyone as one id, thousands */
 const MAX_DEVICES = 100;
+/** devices read of one customer: a shop that identifies everyone under one id must not make a read unbounded */
+const DEVICES_READ = 1000;
 
 export interface PersonTimeline {
   person: {
@@ -72,7 +74,7 @@ const itemsOf = (p: StoredParams): EventItem[] =>
 export function devicesStatement(siteId: string, profileId: string): { sql: string; args: InValue[] } {
   const { kind, id } = parseProfileId(profileId);
   return kind === 'customer'
-    ? { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors INDEXED BY visitors_site_customer_idx WHERE site_id = ? AND customer_id = ? ORDER BY last_seen_at DESC', args: [siteId, id] }
+    ? { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors INDEXED BY visitors_site_customer_idx WHERE site_id = ? AND customer_id = ? ORDER BY last_seen_at DESC LIMIT ?', args: [siteId, id, DEVICES_READ] }
     : { sql: 'SELECT visitor_id, customer_id, first_seen_at, last_seen_at FROM visitors WHERE site_id = ? AND visitor_id = ?', args: [siteId, id] };
 }
 
@@ -129,8 +131,8 @@ export async function personTimeline(db: Db, siteId: string, profileId: string, 
 
   const { facts, ...stage } = await stageOf(db, siteId, found.profileId);
   const value = facts ? buyerValue(await readSiteModel(db, siteId), facts, now) : null;
-  const firstSeen = Math.min(...found.devices.map((d) => d.firstSeenAt), facts?.firstSeenAt ?? Infinity);
-  const lastEvent = Math.max(...found.devices.map((d) => d.lastSeenAt), facts?.lastEventAt ?? -Infinity);
+  const firstSeen = found.devices.reduce((first, d) => Math.min(first, d.firstSeenAt), facts?.firstSeenAt ?? Infinity);
+  const lastEvent = found.devices.reduce((last, d) => Math.max(last, d.lastSeenAt), facts?.lastEventAt ?? -Infinity);
   return {
     person: {
       profileId: found.profileId,

@@ -87,7 +87,7 @@ export async function searchPeople(db: Db, siteId: string, query: string): Promi
       customerId: p.customerId,
       visitorIds: p.visitors.sort((a, b) => b.lastSeenAt - a.lastSeenAt).slice(0, DEVICES_SHOWN).map((v) => v.visitorId),
       stage: stageOf.get(profileId) ?? null,
-      lastSeenAt: isoTime(Math.max(...p.visitors.map((v) => v.lastSeenAt))),
+      lastSeenAt: isoTime(p.visitors.reduce((latest, v) => Math.max(latest, v.lastSeenAt), -Infinity)), // no spread: a customer may have very many devices
       exact: exact(profileId, p),
     }))
     .sort((a, b) => Number(b.exact) - Number(a.exact) || (a.profileId < b.profileId ? -1 : 1))
