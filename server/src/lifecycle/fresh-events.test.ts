@@ -111,3 +111,14 @@ test('take hands over only an exact match, lets go of what the evaluation covers
   expect(fresh.take('s', 'v1', 0, 3, 22)).toBeUndefined();
   expect(fresh.take('s', 'v2', 0, 3, 25)?.length).toBe(3);
 });
+
+test('events nobody takes are let go after five minutes (a customer is read from the table; an erased visitor must not linger)', () => {
+  const fresh = new FreshEvents();
+  const ev = (seq: number) => ({ seq, event: { name: 'page_view', sid: 's', params: {} } });
+  fresh.add('site', 'never-taken', [ev(1), ev(2)], 0);
+  fresh.add('site', 'recent', [ev(3)], 4 * 60_000);
+  expect(fresh.heldEvents).toBe(3);
+  fresh.add('site', 'later', [ev(4)], 5 * 60_000 + 1);
+  expect(fresh.heldEvents).toBe(2); // the first visitor's events went; the recent ones stay
+  expect(fresh.take('site', 'recent', 0, 1, 3)).toHaveLength(1);
+});

@@ -3,6 +3,12 @@ import type { SeqEvent } from './person-events.ts';
 
 /** the most events held; past it the visitors added longest ago are let go (their evaluation reads them) */
 const MAX_EVENTS = 200_000;
+/**
+ * …and none held longer than this: the scheduler takes a visitor's events within a round or two, so what stays
+ * is what it never takes (a customer's devices are read from the table) — memory for nothing, and an erased
+ * visitor's events would linger.
+ */
+const MAX_AGE_MS = 5 * 60_000;
 
 interface Held {
   seq: number;
@@ -31,6 +37,13 @@ export class FreshEvents {
     for (const { seq, event } of stored) list.push({ seq, receivedAt, event });
     this.size += stored.length;
     while (this.size > this.maxEvents) this.dropOldest();
+    // visitors in insertion order: the first one's first event is the oldest held
+    for (let first = this.firstHeld(); first !== undefined && first < receivedAt - MAX_AGE_MS; first = this.firstHeld()) this.dropOldest();
+  }
+
+  private firstHeld(): number | undefined {
+    const first = this.byVisitor.values().next();
+    return first.done ? undefined : first.value[0]?.receivedAt;
   }
 
   /**
