@@ -6,6 +6,7 @@ import { rollupBackfill } from '../../server/src/admin/reports/rollups/backfill.
 import { migrationsFolder, openMigratedDb, type Db } from '../../server/src/db/client.ts';
 import { evaluate } from '../../server/src/lifecycle/evaluate.ts';
 import { emptyFacts, foldEvent, type PersonFacts } from '../../server/src/lifecycle/facts.ts';
+import { seededRandom } from '../../server/src/lifecycle/models/numeric/random.ts';
 import type { SeqEvent } from '../../server/src/lifecycle/person-events.ts';
 import { defaultLifecycleSettings, thresholdsOf } from '../../server/src/lifecycle/settings.ts';
 import type { Stage } from '../../server/src/lifecycle/stages.ts';
@@ -76,18 +77,6 @@ const isCustomer = (i: number) => i % 20 === 7;
 const profileIdOf = (i: number) => (isCustomer(i) ? `c:${customerId(i)}` : `v:${visitorId(i)}`);
 const sampleIds = (people: number) => ({ visitorId: visitorId(Math.floor(people / 2)), customerId: customerId(7), profileId: profileIdOf(7) });
 
-/** mulberry32: a seeded, fast PRNG, so every run builds the same shop */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Ev extends SeqEvent {
   eventId: string;
   url: string;
@@ -98,7 +87,7 @@ const SCENARIOS = ['similar', 'popular', 'for_you', 'cart'];
 const EVENT_COLUMNS = ['seq', 'site_id', 'event_id', 'visitor_id', 'session_id', 'name', 'client_ts', 'received_at', 'url', 'referrer', 'time_zone', 'params'];
 
 async function generate(db: Db, people: number, now: number, log: (line: string) => void) {
-  const rng = random(42);
+  const rng = seededRandom(42); // every run builds the same shop
   const thresholds = thresholdsOf(defaultLifecycleSettings);
   const daily = new Map<number, Record<Stage, number>>(); // stage count changes per day index
   let seq = 0;
