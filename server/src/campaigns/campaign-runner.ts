@@ -1,4 +1,3 @@
-import { alwaysOpen, type RoundGate } from '../health/round-gate.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Recommender } from '../recommend/serve/recommender.ts';
@@ -8,6 +7,7 @@ import { planCatalogMessages } from './triggers/catalog-triggers.ts';
 import { withCursor } from './triggers/cursor.ts';
 import { planReplenishMessages } from './triggers/replenish-triggers.ts';
 import { planReviewMessages } from '../reviews/push/plan-review-messages.ts';
+import { everyRound, type RoundGuard } from '../health/round-gate.ts';
 
 const MINUTE = 60_000;
 
@@ -38,11 +38,8 @@ export class CampaignRunner {
   ) {}
 
   /** `gate` keeps rounds from starting while the database fails (health/round-gate.ts) */
-  start(intervalMs: number, gate: Pick<RoundGate, 'open' | 'succeeded' | 'failed'> = alwaysOpen): void {
-    this.timer ??= setInterval(() => {
-      if (gate.open()) void this.tick().then(() => gate.succeeded(), (e: unknown) => gate.failed('campaigns', e));
-    }, intervalMs);
-    this.timer.unref();
+  start(intervalMs: number, gate?: RoundGuard): void {
+    this.timer ??= everyRound('campaigns', intervalMs, () => this.tick(), gate);
   }
 
   async stop(): Promise<void> {

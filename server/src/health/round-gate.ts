@@ -10,7 +10,7 @@ const LONGEST_PAUSE_MS = 60_000;
  * collector's writes are failing, and after a failed round they pause 5 s, doubling to a minute, until one
  * succeeds. Nothing is lost by waiting: due people and messages stay due in the database.
  */
-export class RoundGate {
+export class RoundGate implements RoundGuard {
   private pausedUntil = 0;
   private pauseMs = 0;
 
@@ -34,9 +34,27 @@ export class RoundGate {
   }
 }
 
+/** Whether a round may start, and what became of the last one. */
+export interface RoundGuard {
+  open(): boolean;
+  succeeded(): void;
+  failed(round: string, error: unknown): void;
+}
+
 /** For callers with no health to ask (tests, tools): always open. */
-export const alwaysOpen: Pick<RoundGate, 'open' | 'succeeded' | 'failed'> = {
+export const alwaysOpen: RoundGuard = {
   open: () => true,
   succeeded: () => {},
   failed: (round, error) => console.error(`${round}:`, error),
 };
+
+/**
+ * Starts `round` every `intervalMs` while `gate` is open and tells the gate how it went: the timer of the
+ * lifecycle scheduler and of the campaigns. It does not keep the process alive.
+ */
+export function everyRound(name: string, intervalMs: number, round: () => Promise<void>, gate: RoundGuard = alwaysOpen): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    if (gate.open()) void round().then(() => gate.succeeded(), (e: unknown) => gate.failed(name, e));
+  }, intervalMs);
+  return timer.unref();
+}

@@ -1,4 +1,3 @@
-import { alwaysOpen, type RoundGate } from '../health/round-gate.ts';
 import type { InStatement } from '@libsql/client';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
@@ -11,6 +10,7 @@ import { customerProfileId, parseProfileId, visitorProfileId } from './profile-i
 import { thresholdsOf, type Thresholds } from './settings.ts';
 import { readLifecycleSettings } from './site-lifecycle-config.ts';
 import type { EvaluatedPerson, EvaluationHook } from './evaluation-hook.ts';
+import { everyRound, type RoundGuard } from '../health/round-gate.ts';
 
 interface Claimed {
   siteId: string;
@@ -73,11 +73,8 @@ export class LifecycleScheduler {
   }
 
   /** `gate` keeps rounds from starting while the database fails (health/round-gate.ts) */
-  start(intervalMs = 1000, gate: Pick<RoundGate, 'open' | 'succeeded' | 'failed'> = alwaysOpen): void {
-    this.timer ??= setInterval(() => {
-      if (gate.open()) void this.tick().then(() => gate.succeeded(), (e: unknown) => gate.failed('lifecycle scheduler', e));
-    }, intervalMs);
-    this.timer.unref();
+  start(intervalMs = 1000, gate?: RoundGuard): void {
+    this.timer ??= everyRound('lifecycle scheduler', intervalMs, () => this.tick(), gate);
   }
 
   /** What the timer does: the due stages, then the maintenance chores when their time has come. */
