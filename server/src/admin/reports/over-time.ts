@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { daysOf, type Period } from '../../lifecycle/read/period.ts';
+import { daysOf, utcDay, type Period } from '../../lifecycle/read/period.ts';
 import { isStage, zeroCounts, type StageCounts } from '../../lifecycle/read/stage-counts.ts';
 import { money } from './money.ts';
 
@@ -33,7 +33,7 @@ export async function overTimeReport(db: Db, siteId: string, period: Period): Pr
   ]);
   const days = new Map<string, OverTimeDay>();
   for (let t = Date.parse(first), n = 0; t <= Date.parse(last) && n < MAX_DAYS; t += DAY, n++) {
-    const day = new Date(t).toISOString().slice(0, 10);
+    const day = utcDay(t);
     days.set(day, { day, stages: null, newBuyers: 0, orders: 0, repeatOrders: 0, repeatRate: null, revenue: 0, revenueByStage: zeroCounts() });
   }
   for (const r of snapshots.rows) {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { parseProfileId } from '../../lifecycle/profile-ids.ts';
+import { utcDay } from '../../lifecycle/read/period.ts';
 import { money } from './money.ts';
-import { utcDay } from './rollups/rollup-statements.ts';
 
 const DAY = 86_400_000;
 

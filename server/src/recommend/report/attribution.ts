@@ -1,3 +1,5 @@
+import { utcDay } from '../../lifecycle/read/period.ts';
+
 /** A click on a recommended item leads to its purchase if the purchase follows within this long. */
 export const ATTRIBUTION_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -186,6 +188,5 @@ interface Click {
   pageType: string | undefined;
 }
 
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 export const ctrOf = ({ clicks, impressions }: { clicks: number; impressions: number }) => (impressions > 0 ? round(clicks / impressions, 4) : null);

@@ -1,6 +1,6 @@
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../db/client.ts';
-import type { Period } from '../../lifecycle/read/period.ts';
+import { utcDay, type Period } from '../../lifecycle/read/period.ts';
 import type { BreakdownCell } from './attribution.ts';
 import { pageTypeClassifier, type PageTypeOf } from './page-type.ts';
 import { recommendationReport } from './recommendation-report.ts';
@@ -18,7 +18,6 @@ export interface PeriodFigures {
   currencies: Set<string>;
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const floorDay = (ms: number) => Math.floor(ms / DAY) * DAY;
 
 /**
@@ -80,15 +79,15 @@ function add(to: PeriodFigures, f: PeriodFigures): void {
 async function rollupFigures(db: Db, siteId: string, days: Period[], now: number, pageTypeOf: PageTypeOf): Promise<PeriodFigures> {
   const out: PeriodFigures = { cells: [], shopOrders: 0, shopRevenue: 0, attributedOrders: 0, currencies: new Set() };
   if (days.length === 0) return out;
-  const [first, last] = [dayOf(days[0]!.from), dayOf(days.at(-1)!.from)];
+  const [first, last] = [utcDay(days[0]!.from), utcDay(days.at(-1)!.from)];
   const stored = await db.client.execute({ sql: 'SELECT day, computed_at FROM rec_report_days WHERE site_id = ? AND day >= ? AND day <= ?', args: [siteId, first, last] });
   const readUntil = new Map(stored.rows.map((r) => [String(r.day), Number(r.computed_at)]));
   for (const d of days) {
-    const until = readUntil.get(dayOf(d.from));
+    const until = readUntil.get(utcDay(d.from));
     const finished = d.to - d.from === DAY;
     if (until !== undefined && (finished ? until >= d.to : until === d.to)) continue;
     const f = await liveFigures(db, siteId, d, pageTypeOf);
-    await db.write.run(rollupWrites(siteId, dayOf(d.from), f, finished ? now : d.to));
+    await db.write.run(rollupWrites(siteId, utcDay(d.from), f, finished ? now : d.to));
   }
   const [totals, cells] = await db.client.batch(
     [

@@ -1,13 +1,13 @@
 import type { InStatement } from '@libsql/client';
 import type { EvaluatedPerson } from '../../../lifecycle/evaluation-hook.ts';
 import type { Order } from '../../../lifecycle/facts.ts';
+import { utcDay } from '../../../lifecycle/read/period.ts';
 import type { Stage } from '../../../lifecycle/stages.ts';
 import { repeatMask } from './repeat-mask.ts';
 
 /** The stage an order is counted under when its buyer had none yet (arrived and bought before a first evaluation). */
 export const UNCLASSIFIED_STAGE: Stage = 'potential';
 
-export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const utcMonth = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
 const FLOW = `INSERT INTO report_flow_daily (site_id, day, from_stage, to_stage, count) VALUES (?, ?, ?, ?, 1)
