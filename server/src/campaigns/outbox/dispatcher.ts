@@ -218,7 +218,7 @@ export class MessageDispatcher {
     } catch (error) {
       result.failed++;
       const reason = `could not be sent: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
-      return [{ sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ? AND claim_until = ?`, args: [reason, now, m.id, claimUntil] }];
+      return [{ sql: SEND_FAILED, args: [reason, now, m.id, claimUntil] }];
     }
   }
 
@@ -254,7 +254,7 @@ export class MessageDispatcher {
       }
     }
     result.failed++;
-    return [...out, { sql: `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ? AND claim_until = ?`, args: [problem, after, m.id, claimUntil] }];
+    return [...out, { sql: SEND_FAILED, args: [problem, after, m.id, claimUntil] }];
   }
 }
 
@@ -266,6 +266,8 @@ const MARK_SENT = `UPDATE messages SET status = 'sent', sent_at = ?, attempts = 
   WHERE id = ? AND claim_until = ? AND status IN ('scheduled', 'deferred')
     AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?
     AND (SELECT count(*) FROM messages WHERE site_id = ? AND profile_id = ? AND sent_at > ?) < ?`;
+/** a send that cannot succeed: not counted as sent against the person's caps */
+const SEND_FAILED = `UPDATE messages SET status = 'failed', sent_at = NULL, due_at = NULL, claim_until = NULL, reason = ?, updated_at = ? WHERE id = ? AND claim_until = ?`;
 const DEFER = `UPDATE messages SET status = 'deferred', due_at = ?, reason = ?, claim_until = NULL, updated_at = ? WHERE id = ? AND claim_until = ? AND status = ?`;
 
 function describe(outcomes: PushOutcome[]): string {
