@@ -6,10 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, onTestFailed, test, vi } from 'vitest';
 import { freePort } from '../e2e/support/free-port.ts';
 import { health, postOneEvent } from './support/collect-request.ts';
+import { deliverTheRest, expectAllStoredOnce } from './support/delivery.ts';
 import { holdWriteLock } from './support/lock-holder.ts';
-import { startServer } from './support/server-process.ts';
-import { SITE_ID, shopDatabase, storedCounts, type ShopDatabase } from './support/shop-database.ts';
-import { trackerClients, type TrackerClients } from './support/tracker-clients.ts';
+import { startServer, type ServerProcess } from './support/server-process.ts';
+import { SITE_ID, shopDatabase, type ShopDatabase } from './support/shop-database.ts';
+import { trackerClients } from './support/tracker-clients.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const cleanups: Array<() => unknown> = [];
@@ -17,36 +18,28 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** Every generated event stored exactly once, every acknowledged one among them. */
-async function expectAllStoredOnce(shop: ShopDatabase, clients: TrackerClients) {
-  const stored = await storedCounts(shop.db);
-  expect([...stored].filter(([, n]) => n !== 1), 'event ids stored more than once').toEqual([]);
-  expect([...clients.acknowledged].filter((id) => stored.get(id) !== 1), 'acknowledged but not stored once').toEqual([]);
-  expect(clients.generated.filter((id) => !stored.has(id)), 'generated but never stored').toEqual([]);
+/** The server on the shop's file and `shoppers` browsers tracking on it (all post from 127.0.0.1: no per-address limit). */
+async function serveShoppers(shop: ShopDatabase, shoppers: number) {
+  const server = await startServer(await freePort(), { SHOPLOOP_DB_URL: shop.url, SHOPLOOP_RATE_IP_PER_MIN: '0' });
+  cleanups.push(() => server.kill9());
+  onTestFailed(() => console.error(`server output:\n${server.output().slice(-4000)}`));
+  const clients = trackerClients({ api: server.url, clients: shoppers, eventsPerClient: 200, pauseMs: [100, 300] });
+  cleanups.push(() => clients.restore());
+  return { server, clients, browsing: clients.run() };
 }
 
-/** Each shopper's next page sends what its outbox holds, until nothing waits. */
-async function deliverTheRest(clients: TrackerClients) {
-  await waitFor(
-    async () => {
-      await clients.nextPage();
-      return (await clients.waiting()) === 0;
-    },
-    60_000,
-    'every outbox to empty',
-  );
+/** The same process stores again and says so on /healthz: recovered without a restart. */
+async function expectRecovered(server: ServerProcess) {
+  await waitFor(async () => (await postOneEvent(server.url)).status === 200, 30_000, 'the collector to store again');
+  await waitFor(async () => (await health(server.url)).status === 200, 30_000, '/healthz to answer 200');
+  expect(server.child.exitCode).toBeNull();
 }
 
 test('the database locked by another process: 503 with Retry-After, health says why, clients keep their queues, nothing lost, recovery without a restart', { timeout: 300_000 }, async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {}); // the tracker's debug line for each refused batch
   const shop = await shopDatabase();
   cleanups.push(() => shop.remove());
-  const server = await startServer(await freePort(), { SHOPLOOP_DB_URL: shop.url, SHOPLOOP_RATE_IP_PER_MIN: '0' });
-  cleanups.push(() => server.kill9());
-  onTestFailed(() => console.error(`server output:\n${server.output().slice(-4000)}`));
-  const clients = trackerClients({ api: server.url, clients: 40, eventsPerClient: 200, pauseMs: [100, 300] });
-  cleanups.push(() => clients.restore());
-  const browsing = clients.run();
+  const { server, clients, browsing } = await serveShoppers(shop, 40);
   await waitFor(() => clients.acknowledged.size >= 1500, 60_000, '1,500 events acknowledged');
 
   const lock = await holdWriteLock(join(shop.dir, 'shop.db'));
@@ -72,13 +65,11 @@ test('the database locked by another process: 503 with Retry-After, health says 
   const releasedAt = performance.now();
 
   // the same process recovers: writes are accepted again, and health says so
-  await waitFor(async () => (await postOneEvent(server.url)).status === 200, 30_000, 'the collector to store again');
-  await waitFor(async () => (await health(server.url)).status === 200, 30_000, '/healthz to answer 200');
+  await expectRecovered(server);
   const recoveredAt = performance.now();
-  expect(server.child.exitCode).toBeNull();
   await browsing;
   await deliverTheRest(clients);
-  await expectAllStoredOnce(shop, clients);
+  await expectAllStoredOnce(shop.db, clients);
   expect(clients.answers.get(503) ?? 0).toBeGreaterThan(0);
   // the lifecycle scheduler, which failed its writes meanwhile, catches up too: nobody stays due
   await waitFor(
@@ -131,12 +122,7 @@ test.skipIf(noTmpfs !== null)('the disk full (a 16 MB tmpfs): 503 with Retry-Aft
   const ballast = join(disk.dir, 'ballast');
   writeFileSync(ballast, Buffer.alloc(Math.max(0, bavail * bsize - 1024 * 1024)));
 
-  const server = await startServer(await freePort(), { SHOPLOOP_DB_URL: shop.url, SHOPLOOP_RATE_IP_PER_MIN: '0' });
-  cleanups.push(() => server.kill9());
-  onTestFailed(() => console.error(`server output:\n${server.output().slice(-4000)}`));
-  const clients = trackerClients({ api: server.url, clients: 20, eventsPerClient: 200, pauseMs: [100, 300] });
-  cleanups.push(() => clients.restore());
-  const browsing = clients.run();
+  const { server, clients, browsing } = await serveShoppers(shop, 20);
 
   await waitFor(() => (clients.answers.get(503) ?? 0) > 0, 60_000, 'the disk to fill and the collector to answer 503');
   const fullAt = performance.now();
@@ -150,12 +136,10 @@ test.skipIf(noTmpfs !== null)('the disk full (a 16 MB tmpfs): 503 with Retry-Aft
   expect(await clients.waiting(), 'events waiting in the outboxes while the disk is full').toBeGreaterThan(0);
 
   rmSync(ballast); // the operator frees space
-  await waitFor(async () => (await postOneEvent(server.url)).status === 200, 30_000, 'the collector to store again');
-  await waitFor(async () => (await health(server.url)).status === 200, 30_000, '/healthz to answer 200');
-  expect(server.child.exitCode).toBeNull();
+  await expectRecovered(server);
   await browsing;
   await deliverTheRest(clients);
-  await expectAllStoredOnce(shop, clients);
+  await expectAllStoredOnce(shop.db, clients);
   console.log(
     `disk full after ${acknowledgedWhenFull} events acknowledged (${((performance.now() - fullAt) / 1000).toFixed(1)} s until all delivered); ` +
       `answers ${JSON.stringify(Object.fromEntries(clients.answers))}`,
