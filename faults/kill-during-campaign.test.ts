@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { freePort } from '../e2e/support/free-port.ts';
 import { LocalPushService } from '../server/src/push/testing/local-push-service.ts';
-import { arrivals, planCampaign } from './support/push-campaign.ts';
+import { arrivals, planCampaign, pushServiceEnv, unconfirmedMessages } from './support/push-campaign.ts';
 import { startServer, type ServerProcess } from './support/server-process.ts';
 import { shopDatabase } from './support/shop-database.ts';
 import { waitFor } from './support/wait-for.ts';
@@ -23,8 +23,7 @@ test('kill -9 of the server mid-campaign, then a restart: every due message arri
   const ids = await planCampaign(shop.db, service, PEOPLE);
   service.delay(20); // a push service's round trip: the kill lands mid-round
   const port = await freePort();
-  // the server trusts the local push service's certificate and may call it (README "Delivery")
-  const env = { SHOPLOOP_DB_URL: shop.url, SHOPLOOP_PUSH_ENDPOINTS: service.origin, NODE_EXTRA_CA_CERTS: service.caFile, SHOPLOOP_CAMPAIGN_INTERVAL_MS: '200' };
+  const env = pushServiceEnv(shop.url, service, 200);
   let server: ServerProcess = await startServer(port, env);
   cleanups.push(() => server.kill9());
 
@@ -43,7 +42,7 @@ test('kill -9 of the server mid-campaign, then a restart: every due message arri
   await shop.db.client.execute({ sql: 'UPDATE messages SET claim_until = ?, due_at = min(due_at, ?) WHERE claim_until > ?', args: [Date.now() - 1, Date.now() - 1, Date.now()] });
   server = await startServer(port, env);
   await waitFor(
-    async () => Number((await shop.db.client.execute('SELECT count(*) AS n FROM messages WHERE delivered_at IS NULL')).rows[0]!.n) === 0,
+    async () => (await unconfirmedMessages(shop.db)) === 0,
     90_000,
     'every message to be confirmed after the restart',
   );

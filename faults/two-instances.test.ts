@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { freePort } from '../e2e/support/free-port.ts';
 import { LocalPushService } from '../server/src/push/testing/local-push-service.ts';
 import { postOneEvent } from './support/collect-request.ts';
-import { arrivals, planCampaign } from './support/push-campaign.ts';
+import { arrivals, planCampaign, pushServiceEnv, unconfirmedMessages } from './support/push-campaign.ts';
 import { startServer } from './support/server-process.ts';
 import { SITE_ID, shopDatabase } from './support/shop-database.ts';
 import { waitFor } from './support/wait-for.ts';
@@ -22,13 +22,7 @@ test('two server processes on one database file: every outbox and scheduler clai
   cleanups.push(() => service.close());
   service.delay(5);
   // both instances look for due work every 100 ms, so their rounds overlap
-  const env = {
-    SHOPLOOP_DB_URL: shop.url,
-    SHOPLOOP_PUSH_ENDPOINTS: service.origin,
-    NODE_EXTRA_CA_CERTS: service.caFile,
-    SHOPLOOP_CAMPAIGN_INTERVAL_MS: '100',
-    SHOPLOOP_SCHEDULER_INTERVAL_MS: '100',
-  };
+  const env = { ...pushServiceEnv(shop.url, service, 100), SHOPLOOP_SCHEDULER_INTERVAL_MS: '100' };
   const [a, b] = await Promise.all([startServer(await freePort(), env), startServer(await freePort(), env)]);
   cleanups.push(() => a.kill9(), () => b.kill9());
 
@@ -44,9 +38,8 @@ test('two server processes on one database file: every outbox and scheduler clai
     );
   }
 
-  const unconfirmed = async () => Number((await shop.db.client.execute('SELECT count(*) AS n FROM messages WHERE delivered_at IS NULL')).rows[0]!.n);
   // waited for, then asserted below with what went wrong (a broken claim leaves messages unconfirmed)
-  await waitFor(async () => (await unconfirmed()) === 0, 60_000, 'every message to be confirmed').catch(() => undefined);
+  await waitFor(async () => (await unconfirmedMessages(shop.db)) === 0, 60_000, 'every message to be confirmed').catch(() => undefined);
   await waitFor(
     async () => {
       const rs = await shop.db.client.execute({ sql: 'SELECT count(*) AS n FROM profiles WHERE site_id = ? AND stage IS NULL AND profile_id LIKE ?', args: [SITE_ID, 'v:visitor-%'] });
@@ -60,7 +53,7 @@ test('two server processes on one database file: every outbox and scheduler clai
   const counts = arrivals(service.messages);
   expect(ids.filter((id) => counts.get(id) !== 1), 'not sent exactly once').toEqual([]);
   expect(counts.size).toBe(PEOPLE);
-  expect(await unconfirmed(), 'messages never confirmed').toBe(0);
+  expect(await unconfirmedMessages(shop.db), 'messages never confirmed').toBe(0);
   // both instances took part: each signs its own VAPID token for the push service
   const byInstance = new Map<string, number>();
   for (const m of service.messages) byInstance.set(m.token, (byInstance.get(m.token) ?? 0) + 1);

@@ -41,3 +41,16 @@ export function arrivals(messages: ReceivedMessage[]): Map<string, number> {
   }
   return counts;
 }
+
+/**
+ * The server's environment to send through the local push service (README "Delivery": its origin allowed, its
+ * certificate trusted), looking for due messages every `intervalMs`.
+ */
+export function pushServiceEnv(dbUrl: string, service: LocalPushService, intervalMs: number): Record<string, string> {
+  return { SHOPLOOP_DB_URL: dbUrl, SHOPLOOP_PUSH_ENDPOINTS: service.origin, NODE_EXTRA_CA_CERTS: service.caFile, SHOPLOOP_CAMPAIGN_INTERVAL_MS: String(intervalMs) };
+}
+
+/** Messages the push service has not yet confirmed as delivered. */
+export async function unconfirmedMessages(db: Db): Promise<number> {
+  return Number((await db.client.execute('SELECT count(*) AS n FROM messages WHERE delivered_at IS NULL')).rows[0]!.n);
+}
