@@ -1,4 +1,4 @@
-import type { ErrorBody, Session, SiteSummary } from './types.ts';
+import type { ErrorBody, Session, Site } from './types.ts';
 
 /** A refused or failed call, with the API's own code and message and, for a bad body, the fields at fault. */
 export class ApiFailure extends Error {
@@ -49,8 +49,8 @@ export class Api {
     return this.call('POST', '/admin/auth/set-password', { token, password });
   }
 
-  async sites(): Promise<SiteSummary[]> {
-    return (await this.get<{ sites: SiteSummary[] }>('/sites')).sites;
+  async sites(): Promise<Site[]> {
+    return (await this.get<{ sites: Site[] }>('/sites')).sites;
   }
 
   /** GET /admin/api<path>?<query> (empty values left out). */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, type Api } from '../api/client.ts';
-import type { LifecycleSettings, SiteSettings, StagePreview } from '../api/types.ts';
+import type { LifecycleSettings, StagePreview } from '../api/types.ts';
+import type { AllSettings } from '../pages/settings/types.ts';
 import { changesOf, draftOf, settingFields, type SettingsDraft } from './fields.ts';
 import { PreviewTable } from './preview-table.tsx';
 
@@ -60,7 +61,7 @@ export function SettingsForm({ api, site, stored, onSaved }: Props) {
     e.preventDefault();
     setSaving(true);
     try {
-      const saved = await api.put<SiteSettings>(`/sites/${encodeURIComponent(site)}/settings`, { lifecycle: changes });
+      const saved = await api.put<AllSettings>(`/sites/${encodeURIComponent(site)}/settings`, { lifecycle: changes });
       setStatus('Saved. Everyone on this site is re-evaluated with the new settings within seconds.');
       onSaved(saved.lifecycle);
     } catch (err) {

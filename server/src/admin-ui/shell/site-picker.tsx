@@ -1,6 +1,6 @@
-import type { SiteSummary } from '../api/types.ts';
+import type { Site } from '../api/types.ts';
 
-export function SitePicker({ sites, value, onChange }: { sites: SiteSummary[]; value: string; onChange(id: string): void }) {
+export function SitePicker({ sites, value, onChange }: { sites: Site[]; value: string; onChange(id: string): void }) {
   return (
     <label class="inline-field">
       <span class="field-label">Site</span>

@@ -1,10 +1,8 @@
-import type { CohortsReport } from '../../api/types.ts';
+import type { Cohort } from '../../api/types.ts';
 import type { Format } from '../../format/format.ts';
 import { DataTable, type Column } from '../../table/data-table.tsx';
 import { heatOf } from '../../ui/heat.ts';
 import { Section } from '../../ui/parts.tsx';
-
-type Cohort = CohortsReport['cohorts'][number];
 
 /** First-order month × months since: the repeat-order rate as a coloured table (a heat map). */
 export function CohortTable({ cohorts, f }: { cohorts: Cohort[]; f: Format }) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PersonHit } from '../../api/types.ts';
+import type { PersonMatch } from '../../api/types.ts';
 import { makeFormat } from '../../format/format.ts';
 import { hrefTo } from '../../router/use-route.ts';
 import { DataTable } from '../../table/data-table.tsx';
@@ -10,7 +10,7 @@ import type { PageProps } from '../page-props.ts';
 /** Search by visitor id, customer id or the start of one (at most 50 answers). */
 export function PeopleSearch({ api, site }: PageProps) {
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<PersonHit[] | null>(null);
+  const [hits, setHits] = useState<PersonMatch[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const f = makeFormat();
@@ -22,7 +22,7 @@ export function PeopleSearch({ api, site }: PageProps) {
     setBusy(true);
     setError(null);
     try {
-      setHits((await api.get<{ people: PersonHit[] }>('/people', { site, q: term })).people);
+      setHits((await api.get<{ people: PersonMatch[] }>('/people', { site, q: term })).people);
     } catch (err) {
       setError((err as Error).message);
     } finally {

@@ -1,8 +1,8 @@
-import type { PersonDetail } from '../../api/types.ts';
+import type { PersonTimeline } from '../../api/types.ts';
 import type { Format } from '../../format/format.ts';
 
 /** The person's ids, dates and value, as a definition list. */
-export function PersonFacts({ person: p, f }: { person: PersonDetail['person']; f: Format }) {
+export function PersonFacts({ person: p, f }: { person: PersonTimeline['person']; f: Format }) {
   const facts: Array<[string, string]> = [
     ['Profile id', p.profileId],
     ['Customer id', p.customerId ?? '–'],

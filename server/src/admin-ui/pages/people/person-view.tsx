@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../../api/client.ts';
-import type { PersonDetail } from '../../api/types.ts';
+import type { PersonTimeline } from '../../api/types.ts';
 import { makeFormat } from '../../format/format.ts';
 import { hrefTo } from '../../router/use-route.ts';
 import { DataTable } from '../../table/data-table.tsx';
@@ -17,7 +17,7 @@ const kinds: EntryKind[] = ['event', 'stage', 'message', 'review', 'click'];
 
 /** One person: what is known of them, their timeline (filterable by kind), and erasure. */
 export function PersonView({ api, site, profileId }: PageProps & { profileId: string }) {
-  const detail = useLoad(() => api.get<PersonDetail>(`/people/${encodeURIComponent(profileId)}`, { site }), [api, site, profileId]);
+  const detail = useLoad(() => api.get<PersonTimeline>(`/people/${encodeURIComponent(profileId)}`, { site }), [api, site, profileId]);
   const f = makeFormat(useSiteCurrency(api, site));
   const [hidden, setHidden] = useState<Set<EntryKind>>(new Set());
   const [erased, setErased] = useState<Record<string, number> | null>(null);

@@ -1,4 +1,4 @@
-import type { PersonDetail } from '../../api/types.ts';
+import type { PersonTimeline } from '../../api/types.ts';
 import type { Format } from '../../format/format.ts';
 import { stageLabel, stageOrNew } from '../../stages/labels.ts';
 
@@ -17,7 +17,7 @@ export const kindLabel: Record<EntryKind, string> = { event: 'Event', stage: 'St
 const join = (parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(' · ');
 
 /** Every list of the person's answer as one timeline, newest first. */
-export function timelineOf(d: PersonDetail, f: Format): TimelineEntry[] {
+export function timelineOf(d: PersonTimeline, f: Format): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...d.events.map((e) => ({
       at: e.at,

@@ -4,11 +4,11 @@ import { DataTable } from '../../table/data-table.tsx';
 import { Await, Section } from '../../ui/parts.tsx';
 import { useLoad } from '../../ui/use-load.ts';
 import { SnippetBox } from './snippet-box.tsx';
-import type { SiteRow } from './types.ts';
+import type { Site } from '../../api/types.ts';
 
 /** Every site with its key and the origins allowed to send events; the chosen site's paste-in texts. */
 export function SitesSection({ api, site }: { api: Api; site: string }) {
-  const sites = useLoad(() => api.get<{ sites: SiteRow[] }>('/sites'), [api]);
+  const sites = useLoad(() => api.get<{ sites: Site[] }>('/sites'), [api]);
   const f = makeFormat();
   const name = sites.data?.sites.find((s) => s.id === site)?.name;
   return (
