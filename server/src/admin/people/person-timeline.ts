@@ -5,6 +5,7 @@ import { buyerValue, readSiteModel } from '../../lifecycle/buyer-models.ts';
 import { stageOf } from '../../lifecycle/person-view.ts';
 import { customerProfileId, parseProfileId, visitorProfileId } from '../../lifecycle/profile-ids.ts';
 import type { Stage } from '../../lifecycle/stages.ts';
+import { money } from '../reports/money.ts';
 
 /** How many of each list a person page shows, newest first. */
 export const TIMELINE_CAPS = { events: 200, transitions: 100, messages: 100, reviews: 100, recClicks: 100 } as const;
@@ -145,7 +146,7 @@ export async function personTimeline(db: Db, siteId: string, profileId: string, 
       firstSeenAt: Number.isFinite(firstSeen) ? isoTime(firstSeen) : null,
       lastEventAt: Number.isFinite(lastEvent) ? isoTime(lastEvent) : null,
       orders: facts?.orders.length ?? 0,
-      revenue: Math.round((facts?.revenue ?? 0) * 100) / 100,
+      revenue: money(facts?.revenue ?? 0),
       clv: value?.clv12Months ?? null,
       alive: value?.pAlive ?? null,
     },
