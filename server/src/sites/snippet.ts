@@ -1,9 +1,9 @@
 import type { Site } from '../db/schema/sites.ts';
 import { serviceWorkerLine, snippetFor } from './sites.ts';
 
-/** Where the shop's pages reach this server: SHOPLOOP_PUBLIC_URL, else localhost on the port. */
+/** Where the shop's pages and the admin reach this server, without a trailing slash: SHOPLOOP_PUBLIC_URL (empty is unset), else localhost on the port. */
 export function publicServerUrl(env: NodeJS.ProcessEnv, port: number | string): string {
-  return env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${port}`;
+  return (env.SHOPLOOP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
 }
 
 export const SERVICE_WORKER_PATH = '/shoploop-sw.js';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CliError, parseArgs } from '../../cli/args.ts';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { publicServerUrl } from '../../sites/snippet.ts';
 import { ApiError } from '../../http/errors.ts';
 import { emailSchema } from './email.ts';
 import { readHidden, type PromptTerminal } from './hidden-input.ts';
@@ -43,7 +44,7 @@ export async function adminUserCommand(argv: string[], io: UserCommandIo): Promi
 async function add(email: string, fromStdin: boolean, io: UserCommandIo): Promise<void> {
   const password = fromStdin ? check(passwordSchema, await readAllStdin(io.stdin)) : io.stdin.isTTY ? await askTwice(io) : null;
   const user = await addUser(io.db, email, password, io.now());
-  const base = publicUrl(io.env);
+  const base = publicServerUrl(io.env, loadConfig(io.env).port);
   if (password !== null) {
     io.stdout.write(`Added admin user ${user.email}. Log in at ${base}/admin\n`);
     return;
@@ -86,11 +87,6 @@ async function readAllStdin(input: NodeJS.ReadableStream): Promise<string> {
     if (text.length > 65_536) throw new CliError('--password-stdin: the input is too long for a password');
   }
   return text.replace(/\r?\n$/, '');
-}
-
-/** Where the admin app is reached: SHOPLOOP_PUBLIC_URL, else this machine's port. */
-function publicUrl(env: NodeJS.ProcessEnv): string {
-  return (env.SHOPLOOP_PUBLIC_URL || `http://localhost:${loadConfig(env).port}`).replace(/\/+$/, '');
 }
 
 function check<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
