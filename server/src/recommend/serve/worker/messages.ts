@@ -9,7 +9,6 @@ export type WorkerCall =
   | { method: 'catchUp'; args: [] }
   | { method: 'boughtBy'; args: [siteId: string, visitorId: string] }
   | { method: 'startCatchingUp'; args: [intervalMs: number] }
-  | { method: 'stats'; args: [siteId: string] }
   | { method: 'stop'; args: [] };
 
 /** one committed batch to learn, as `RecommendationService.ingest` takes it */

@@ -19,7 +19,6 @@ const calls: { [M in WorkerCall['method']]: (...args: Extract<WorkerCall, { meth
   catchUp: () => service.catchUp(),
   boughtBy: (siteId, visitorId) => service.boughtBy(siteId, visitorId),
   startCatchingUp: async (ms) => service.startCatchingUp(ms),
-  stats: async (siteId) => service.stats(siteId),
   stop: async () => {
     await service.stop();
     db.close();

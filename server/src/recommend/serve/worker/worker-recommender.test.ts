@@ -29,14 +29,25 @@ async function answers(service: Recommender, siteId: string, visitors: string[])
   return out;
 }
 
-test('the models on a worker thread answer exactly as the same service on this thread: built, fed, rebuilt', async () => {
+/** one shop's models built from its table on this thread and on a worker, both on the system clock the worker keeps */
+async function builtBothWays() {
   const t = await testShop();
   await t.seedHistory();
-  // both built from the table now, on the system clock the worker keeps
   const here = new RecommendationService(t.db, systemClock, { productRefreshMs: Infinity });
   const worker = new WorkerRecommender({ url: t.db.url, service: { productRefreshMs: Infinity } });
+  const stop = async () => void (await Promise.all([here.stop(), worker.stop()]));
   try {
     await Promise.all([here.buildAll(), worker.buildAll()]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { t, here, worker, stop };
+}
+
+test('the models on a worker thread answer exactly as the same service on this thread: built, fed, rebuilt', async () => {
+  const { t, here, worker, stop } = await builtBothWays();
+  try {
     const visitors = ['a1', 'b1', 'c1', 'd1', 'nobody'];
     const built = await answers(here, t.site.id, visitors);
     expect(await answers(worker, t.site.id, visitors)).toEqual(built);
@@ -63,17 +74,13 @@ test('the models on a worker thread answer exactly as the same service on this t
     const after = [...visitors, 'e1', 'g1', 'g2'];
     expect(await answers(worker, t.site.id, after)).toEqual(await answers(here, t.site.id, after));
   } finally {
-    await Promise.all([here.stop(), worker.stop()]);
+    await stop();
   }
 }, 60_000);
 
 test('a worker that dies is replaced: answers go on, built afresh from the events table', async () => {
-  const t = await testShop();
-  await t.seedHistory();
-  const here = new RecommendationService(t.db, systemClock, { productRefreshMs: Infinity });
-  const worker = new WorkerRecommender({ url: t.db.url, service: { productRefreshMs: Infinity } });
+  const { t, here, worker, stop } = await builtBothWays();
   try {
-    await Promise.all([here.buildAll(), worker.buildAll()]);
     const before = await answers(worker, t.site.id, ['a1']);
     // what a crash does to the thread (reached past `private`: no production path ends it from outside)
     const thread = (worker as unknown as { active: { worker: { terminate(): Promise<number> }; exited: boolean } }).active;
@@ -82,6 +89,6 @@ test('a worker that dies is replaced: answers go on, built afresh from the event
     expect(await answers(worker, t.site.id, ['a1'])).toEqual(before);
     expect(await answers(worker, t.site.id, ['a1'])).toEqual(await answers(here, t.site.id, ['a1']));
   } finally {
-    await Promise.all([here.stop(), worker.stop()]);
+    await stop();
   }
 }, 60_000);

@@ -141,10 +141,6 @@ export class WorkerRecommender implements Recommender {
     return (await this.thread()).call('boughtBy', siteId, visitorId);
   }
 
-  async stats(siteId: string): Promise<unknown> {
-    return (await this.thread()).call('stats', siteId);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.rebuildTimer);
