@@ -1,3 +1,5 @@
+import { percentiles } from '../open-loop.ts';
+
 /** Latencies and outcomes of one kind of request over one minute. */
 export class RequestStats {
   private readonly ms: number[] = [];
@@ -18,10 +20,9 @@ export class RequestStats {
     return this.ms.length;
   }
 
-  percentile(p: number): number {
-    if (this.ms.length === 0) return Number.NaN;
-    const sorted = [...this.ms].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  /** p50, p99 and max of the minute's latencies (NaN when there were none), as every bench takes them */
+  percentiles() {
+    return percentiles(this.ms);
   }
 }
 
@@ -42,7 +43,8 @@ export interface MinuteRow {
 }
 
 export function summarise(stats: RequestStats) {
-  return { requests: stats.count, errors: stats.errors, p50: stats.percentile(50), p99: stats.percentile(99) };
+  const { p50, p99 } = stats.percentiles();
+  return { requests: stats.count, errors: stats.errors, p50, p99 };
 }
 
 /** Least-squares slope of y over x (per minute); 0 for fewer than two points. */
