@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Chart } from '../../chart/chart.tsx';
+import { paletteColour } from '../../chart/colours.ts';
 import type { Format } from '../../format/format.ts';
 import { DataTable } from '../../table/data-table.tsx';
 import { ChartWithTable, Section } from '../../ui/parts.tsx';
@@ -12,7 +13,6 @@ const metrics: Array<{ id: Metric; label: string }> = [
   { id: 'orders', label: 'Orders' },
   { id: 'revenue', label: 'Revenue' },
 ];
-const COLOURS = 8;
 
 /** One line per scenario over the period's days, for the metric chosen; the table holds the same numbers. */
 export function OverTime({ report, f }: { report: RecommendationsReport; f: Format }) {
@@ -47,7 +47,7 @@ export function OverTime({ report, f }: { report: RecommendationsReport; f: Form
               kind="lines"
               x={{ days: s.days }}
               xLabel="Day"
-              series={s.scenarios.map((name, i) => ({ label: name, colour: `var(--series-${(i % COLOURS) + 1})`, values: s.values[i]! }))}
+              series={s.scenarios.map((name, i) => ({ label: name, colour: paletteColour(i), values: s.values[i]! }))}
               format={format}
             />
           }
