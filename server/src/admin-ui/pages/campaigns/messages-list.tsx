@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Api } from '../../api/client.ts';
 import type { Format } from '../../format/format.ts';
 import { hrefTo } from '../../router/use-route.ts';
 import { DataTable } from '../../table/data-table.tsx';
 import { Await, Section } from '../../ui/parts.tsx';
-import { useLoad } from '../../ui/use-load.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
 import { campaignName, campaignOrder, statusLabel, statusOrder } from './labels.ts';
-import type { CampaignId, MessageList, MessageStatus, MessageView } from './types.ts';
+import type { CampaignId, MessageList, MessageStatus } from './types.ts';
 
 const PAGE = 100;
 
@@ -14,27 +14,10 @@ const PAGE = 100;
 export function MessagesList({ api, site, f }: { api: Api; site: string; f: Format }) {
   const [campaign, setCampaign] = useState<CampaignId | ''>('');
   const [status, setStatus] = useState<MessageStatus | ''>('');
-  const [rows, setRows] = useState<MessageView[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const query = { site, campaign, status, limit: PAGE };
-  const first = useLoad(() => api.get<MessageList>('/messages', query), [api, site, campaign, status]);
-  useEffect(() => {
-    setRows(first.data?.messages ?? []);
-    setNext(first.data?.next ?? null);
-  }, [first.data]);
-
-  const loadMore = async () => {
-    if (!next) return;
-    setMore(true);
-    try {
-      const page = await api.get<MessageList>('/messages', { ...query, before: next });
-      setRows((r) => [...r, ...page.messages]);
-      setNext(page.next);
-    } finally {
-      setMore(false);
-    }
-  };
+  const list = usePagedList(
+    (before) => api.get<MessageList>('/messages', { site, campaign, status, limit: PAGE, before }).then((p) => ({ rows: p.messages, next: p.next })),
+    [api, site, campaign, status],
+  );
 
   return (
     <Section
@@ -67,13 +50,13 @@ export function MessagesList({ api, site, f }: { api: Api; site: string; f: Form
       }
     >
       <p class="hint">Newest first, whatever the period; the contact policy's reason beside every message it put off or dropped.</p>
-      <Await state={first}>
+      <Await state={list.first}>
         {() => (
           <>
             <DataTable
               name="messages"
               pageSize={25}
-              rows={rows}
+              rows={list.rows}
               rowKey={(m) => m.id}
               empty="No messages yet."
               columns={[
@@ -89,9 +72,9 @@ export function MessagesList({ api, site, f }: { api: Api; site: string; f: Form
                 { label: 'Revenue', value: (m) => m.revenue, render: (m) => f.money(m.revenue), numeric: true },
               ]}
             />
-            {next && (
-              <button type="button" class="secondary small" disabled={more} onClick={() => void loadMore()}>
-                {more ? 'Loading…' : 'Show older messages'}
+            {list.next && (
+              <button type="button" class="secondary small" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+                {list.loadingMore ? 'Loading…' : 'Show older messages'}
               </button>
             )}
           </>

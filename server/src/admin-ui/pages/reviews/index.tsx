@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { makeFormat } from '../../format/format.ts';
 import { useSiteCurrency } from '../../ui/site-currency.ts';
 import { Await, Page, Section } from '../../ui/parts.tsx';
 import { useLoad } from '../../ui/use-load.ts';
+import { usePagedList } from '../../ui/use-paged-list.ts';
 import type { PageProps } from '../page-props.ts';
 import { RatingsTable } from './ratings-table.tsx';
 import { ReviewCard } from './review-card.tsx';
@@ -21,32 +22,15 @@ const tabs: Array<{ status: ReviewStatus; label: string }> = [
 export function ReviewsPage({ api, site, period }: PageProps) {
   const f = makeFormat(useSiteCurrency(api, site));
   const [status, setStatus] = useState<ReviewStatus>('pending');
-  const [reviews, setReviews] = useState<AdminReview[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const first = useLoad(() => api.get<ReviewList>('/reviews', { site, status, limit: PAGE }), [api, site, status]);
+  const queue = usePagedList(
+    (before) => api.get<ReviewList>('/reviews', { site, status, limit: PAGE, before }).then((p) => ({ rows: p.reviews, next: p.next })),
+    [api, site, status],
+  );
   const ratings = useLoad(() => api.get<RatingsReport>('/reports/ratings', { site, ...period }), [api, site, period.from, period.to]);
-
-  useEffect(() => {
-    setReviews(first.data?.reviews ?? []);
-    setNext(first.data?.next ?? null);
-  }, [first.data]);
-
-  const loadMore = async () => {
-    if (!next) return;
-    setMore(true);
-    try {
-      const page = await api.get<ReviewList>('/reviews', { site, status, limit: PAGE, before: next });
-      setReviews((list) => [...list, ...page.reviews]);
-      setNext(page.next);
-    } finally {
-      setMore(false);
-    }
-  };
 
   const names = new Map((ratings.data?.items ?? []).map((i) => [i.itemId, i.name]));
   const changed = (review: AdminReview) => {
-    setReviews((list) => afterModeration(list, status, review));
+    queue.setRows((list) => afterModeration(list, status, review));
     ratings.reload();
   };
 
@@ -64,20 +48,20 @@ export function ReviewsPage({ api, site, period }: PageProps) {
           </div>
         }
       >
-        <Await state={first}>
+        <Await state={queue.first}>
           {() =>
-            reviews.length === 0 ? (
+            queue.rows.length === 0 ? (
               <p class="hint">{status === 'pending' ? 'Nothing waits for moderation.' : `No ${status} reviews.`}</p>
             ) : (
               <>
                 <ul class="review-queue" data-queue={status}>
-                  {reviews.map((r) => (
+                  {queue.rows.map((r) => (
                     <ReviewCard key={r.id} api={api} review={r} productName={names.get(r.itemId) ?? null} f={f} onChanged={changed} />
                   ))}
                 </ul>
-                {next && (
-                  <button type="button" class="secondary small" disabled={more} onClick={() => void loadMore()}>
-                    {more ? 'Loading…' : 'Show older reviews'}
+                {queue.next && (
+                  <button type="button" class="secondary small" disabled={queue.loadingMore} onClick={() => void queue.loadMore()}>
+                    {queue.loadingMore ? 'Loading…' : 'Show older reviews'}
                   </button>
                 )}
               </>
