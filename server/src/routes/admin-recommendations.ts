@@ -38,12 +38,12 @@ export function adminRecommendationRoutes(deps: AppDeps) {
         const { site, period: asked } = await reportScope(c, deps);
         // with no `from`, the 30 days start at midnight UTC: whole days, all from the rollup
         const period = c.req.query('from') ? asked : { ...asked, from: Math.floor(asked.from / 86_400_000) * 86_400_000 };
-        const [figures, siteMoney] = await Promise.all([periodFigures(deps.db, site.id, period, deps.clock.now()), siteCurrency(deps.db, site.id)]);
-        const page = recommendationPage(figures);
+        const page = recommendationPage(await periodFigures(deps.db, site.id, period, deps.clock.now()));
         return c.json({
           site: site.id,
           ...isoPeriod(period),
-          currency: page.currency ?? siteMoney,
+          // the orders' one currency; the catalog's is read only when they name none or several
+          currency: page.currency ?? (await siteCurrency(deps.db, site.id)),
           attributionWindowHours: ATTRIBUTION_WINDOW_MS / 3_600_000,
           scenarios: page.scenarios,
           days: page.days,

@@ -22,6 +22,14 @@ interface Page {
 }
 
 describe('GET /admin/api/reports/recommendations', () => {
+  test('currency: the catalog\'s when no order in the period names one', async () => {
+    const t = await testApp();
+    await importFeed(t.db, t.site.id, [{ item_id: 'lamp', item_name: 'Lamp', price: 40, currency: 'SEK', url: `${SHOP_ORIGIN}/lamp` }], t.clock.now());
+    const { status, body } = await t.admin<Page>('/admin/api/reports/recommendations');
+    expect(status).toBe(200);
+    expect(body.currency).toBe('SEK');
+  });
+
   test('per scenario and page type (where the block was), per day (orders on the purchase day); by hand', async () => {
     const t = await testApp();
     // a product page whose path says nothing: known from the catalog
