@@ -16,10 +16,11 @@ export interface StatementOutcome {
 
 /** Through @libsql/client: what a remote libSQL server gets (one round trip per transaction). */
 export function clientWritePath(client: Client): WritePath {
+  const runWithRowids = async (statements: InStatement[]): Promise<StatementOutcome[]> =>
+    (await client.batch(statements, 'write')).map((r) => ({ changes: r.rowsAffected, lastRowid: Number(r.lastInsertRowid ?? 0) }));
   return {
-    run: async (statements) => (await client.batch(statements, 'write')).map((r) => r.rowsAffected),
-    runWithRowids: async (statements) =>
-      (await client.batch(statements, 'write')).map((r) => ({ changes: r.rowsAffected, lastRowid: Number(r.lastInsertRowid ?? 0) })),
+    run: async (statements) => (await runWithRowids(statements)).map((o) => o.changes),
+    runWithRowids,
     close: () => undefined,
   };
 }
