@@ -14,12 +14,12 @@ import './settings.css';
  * Every setting of the chosen site: install texts, lifecycle thresholds (with the live stage preview), the contact
  * policy, each campaign with its rendered message, reviews, the catalog. Each part saves on its own.
  */
-export function SettingsPage({ api, site }: PageProps) {
+export function SettingsPage({ api, site, sites }: PageProps) {
   const settings = useLoad(() => api.get<AllSettings>(`/sites/${encodeURIComponent(site)}/settings`), [api, site]);
   const saved = () => settings.reload();
   return (
     <Page name="settings" title="Settings">
-      <SitesSection api={api} site={site} />
+      <SitesSection api={api} site={site} sites={sites} />
       <Await state={settings}>
         {(s) => (
           <>
