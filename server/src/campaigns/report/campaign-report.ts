@@ -58,29 +58,36 @@ export const MAX_REASONS = 20;
  * of the decision, stamped by the lifecycle's triggers) and revenue, and the uplift in conversion rate.
  */
 export async function campaignReport(db: Db, siteId: string, period: Period): Promise<CampaignReportRow[]> {
-  const counts = await db.client.execute({
-    sql: `SELECT campaign, holdout, count(DISTINCT profile_id) AS people,
-            sum(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
-            count(DISTINCT CASE WHEN clicked_at IS NOT NULL THEN profile_id END) AS clicked,
-            count(DISTINCT CASE WHEN converted_at IS NOT NULL THEN profile_id END) AS converted
-          FROM messages WHERE site_id = ? AND created_at >= ? AND created_at < ? GROUP BY campaign, holdout`,
-    args: [siteId, period.from, period.to],
-  });
-  const revenue = await db.client.execute({
-    sql: `SELECT campaign, holdout, sum(revenue) AS revenue FROM (
-            SELECT DISTINCT campaign, holdout, profile_id, order_id, revenue FROM messages
-            WHERE site_id = ? AND created_at >= ? AND created_at < ? AND order_id IS NOT NULL)
-          GROUP BY campaign, holdout`,
-    args: [siteId, period.from, period.to],
-  });
-  const byStatus = await db.client.execute({
-    sql: `SELECT campaign, status, reason, count(*) AS n FROM messages WHERE site_id = ? AND created_at >= ? AND created_at < ?
-          GROUP BY campaign, status, reason`,
-    args: [siteId, period.from, period.to],
-  });
+  // one read transaction: the per-status counts below must see the same messages as the group counts
+  const inPeriod = [siteId, period.from, period.to];
+  const [counts, revenue, byStatus] = await db.client.batch(
+    [
+      {
+        sql: `SELECT campaign, holdout, count(DISTINCT profile_id) AS people,
+                sum(CASE WHEN delivered_at IS NOT NULL THEN 1 ELSE 0 END) AS sent,
+                count(DISTINCT CASE WHEN clicked_at IS NOT NULL THEN profile_id END) AS clicked,
+                count(DISTINCT CASE WHEN converted_at IS NOT NULL THEN profile_id END) AS converted
+              FROM messages WHERE site_id = ? AND created_at >= ? AND created_at < ? GROUP BY campaign, holdout`,
+        args: inPeriod,
+      },
+      {
+        sql: `SELECT campaign, holdout, sum(revenue) AS revenue FROM (
+                SELECT DISTINCT campaign, holdout, profile_id, order_id, revenue FROM messages
+                WHERE site_id = ? AND created_at >= ? AND created_at < ? AND order_id IS NOT NULL)
+              GROUP BY campaign, holdout`,
+        args: inPeriod,
+      },
+      {
+        sql: `SELECT campaign, status, reason, count(*) AS n FROM messages WHERE site_id = ? AND created_at >= ? AND created_at < ?
+              GROUP BY campaign, status, reason`,
+        args: inPeriod,
+      },
+    ],
+    'read',
+  );
   const statusesOf = new Map<string, Record<MessageStatus, number>>();
   const reasonsOf = new Map<string, { deferred: ReasonCount[]; dropped: ReasonCount[] }>();
-  for (const r of byStatus.rows) {
+  for (const r of byStatus!.rows) {
     const campaign = String(r.campaign);
     const status = String(r.status) as MessageStatus;
     const statuses = statusesOf.get(campaign) ?? (Object.fromEntries(messageStatuses.map((m) => [m, 0])) as Record<MessageStatus, number>);
@@ -93,8 +100,8 @@ export async function campaignReport(db: Db, siteId: string, period: Period): Pr
   }
   const top = (list: ReasonCount[]) => list.sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)).slice(0, MAX_REASONS);
   const key = (campaign: unknown, holdout: unknown) => `${String(campaign)}:${Number(holdout)}`;
-  const revenueOf = new Map(revenue.rows.map((r) => [key(r.campaign, r.holdout), Number(r.revenue ?? 0)]));
-  const groups = new Map(counts.rows.map((r) => [key(r.campaign, r.holdout), r]));
+  const revenueOf = new Map(revenue!.rows.map((r) => [key(r.campaign, r.holdout), Number(r.revenue ?? 0)]));
+  const groups = new Map(counts!.rows.map((r) => [key(r.campaign, r.holdout), r]));
   const group = (campaign: CampaignId, holdout: 0 | 1): GroupReport => {
     const r = groups.get(key(campaign, holdout));
     const people = Number(r?.people ?? 0);
