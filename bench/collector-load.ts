@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { openLoop, percentiles } from './open-loop.ts';
@@ -19,11 +19,17 @@ export function post(agent: Agent, port: number, body: string, path = process.en
   });
 }
 
-/** `env`: extra environment of the collector process (BENCH_AS_MAIN: '1' runs what main.ts runs beside it) */
-export async function startCollector(env: Record<string, string> = {}) {
-  const t = await tempDb('http');
-  t.db.close(); // the child process opens it
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/collector-server.ts'], { env: { ...process.env, ...env, BENCH_DB_URL: t.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * bench/collector-server.ts in a process of its own, on a fresh database; `env` adds to its environment
+ * (BENCH_AS_MAIN: '1' runs what main.ts runs beside it). `shared.dbUrl` serves a database file the caller owns
+ * instead (several collectors on one file: bench/two-instances.ts), `shared.core` pins the process to a core.
+ */
+export async function startCollector(env: Record<string, string> = {}, shared: { dbUrl?: string; core?: number } = {}) {
+  const own = shared.dbUrl ? undefined : await tempDb('http');
+  own?.db.close(); // the child process opens it
+  const node = [process.execPath, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'bench/collector-server.ts'];
+  const [command, ...args] = shared.core === undefined ? node : ['taskset', '-c', String(shared.core), ...node];
+  const child = spawn(command!, args, { env: { ...process.env, ...env, BENCH_DB_URL: shared.dbUrl ?? own!.url }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /ready (\d+)/.exec(d.toString());
@@ -33,26 +39,66 @@ export async function startCollector(env: Record<string, string> = {}) {
   });
   return {
     port,
+    /** the collector's pid (taskset execs node in place: the same pid) */
+    pid: child.pid!,
     /** CPU seconds (user + system) the collector process has used so far (Linux /proc; NaN elsewhere) */
     cpuSeconds: () => processCpuSeconds(child.pid),
-    stop: () =>
-      new Promise<void>((r) => {
-        child.once('exit', () => {
-          rmSync(t.dir, { recursive: true, force: true });
-          r();
-        });
+    /** SIGTERM (SIGKILL after 5 s), then its own database removed */
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
         child.kill('SIGTERM');
-      }),
+        await exited;
+        clearTimeout(force);
+      }
+      if (own) rmSync(own.dir, { recursive: true, force: true });
+    },
   };
 }
 
-function processCpuSeconds(pid: number | undefined): number {
+/** CPU seconds (user + system) of a process so far, from /proc/<pid>/stat (NaN where there is none) */
+export function processCpuSeconds(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
   } catch {
     return NaN;
   }
+}
+
+export interface WrkRun {
+  requests: number;
+  /** events in batches answered 200 */
+  events: number;
+  eventsPerSecond: number;
+  requestsPerSecond: number;
+  /** non-2xx answers and socket errors */
+  errors: number;
+  p99Ms: number;
+}
+
+/**
+ * wrk with one thread (C: a Node load generator tops out below what the collector takes, and would measure
+ * itself) posting bench/wrk/collect.lua's `batchSize`-event batches, ids prefixed `prefix`, to the collector on
+ * `port`; `core` pins it with taskset. Events counted only from 200 answers.
+ */
+export function runWrk(port: number, o: { seconds: number; connections: number; batchSize: number; prefix: string; path?: string; core?: number }): Promise<WrkRun> {
+  const wrkArgs = ['-t1', `-c${o.connections}`, `-d${o.seconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${port}${o.path ?? '/v1/collect'}`, '--', o.prefix, String(o.batchSize)];
+  const child = o.core === undefined ? spawn('wrk', wrkArgs) : spawn('taskset', ['-c', String(o.core), 'wrk', ...wrkArgs]);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', () => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return reject(new Error(`wrk printed no summary:\n${out}`));
+      const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number; p99_us: number };
+      const ok = r.requests - r.non2xx;
+      const seconds = r.duration_us / 1e6;
+      resolve({ requests: r.requests, events: ok * o.batchSize, eventsPerSecond: (ok * o.batchSize) / seconds, requestsPerSecond: ok / seconds, errors: r.non2xx + r.socket_errors, p99Ms: r.p99_us / 1000 });
+    });
+  });
 }
 
 /**
@@ -79,23 +125,12 @@ export async function collectorLatency(ratePerSecond: number, seconds: number, w
   return { p50, p99, requests: latencies.length, errors };
 }
 
-/**
- * Closed loop with wrk (C, one thread on the other core) when it is installed: a Node load generator tops out
- * below what the collector takes, and would measure itself. Events counted only from 200 answers.
- */
+/** Closed loop with wrk (one thread, on the other core) on a collector of its own. */
 export async function collectorThroughputWrk(seconds: number, connections = 32, path = '/v1/collect', batchSize = 10, env: Record<string, string> = {}) {
   const collector = await startCollector(env);
-  const run = (forSeconds: number, prefix: string) => {
-    const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${collector.port}${path}`, '--', prefix, String(batchSize)], { encoding: 'utf8' });
-    const line = out.split('\n').find((l) => l.startsWith('{'));
-    if (!line) throw new Error(`wrk printed no summary:\n${out}`);
-    const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number };
-    const ok = r.requests - r.non2xx;
-    return { eventsPerSecond: (ok * batchSize) / (r.duration_us / 1e6), requestsPerSecond: ok / (r.duration_us / 1e6), requests: r.requests, events: ok * batchSize, errors: r.non2xx + r.socket_errors };
-  };
-  run(2, `warm${Date.now()}`); // warm-up: JIT, and the catalog learns the bench's 5,000 products (a shop's steady state)
+  await runWrk(collector.port, { seconds: 2, connections, path, batchSize, prefix: `warm${Date.now()}` }); // warm-up: JIT, and the catalog learns the bench's 5,000 products (a shop's steady state)
   const cpuBefore = collector.cpuSeconds();
-  const measured = run(seconds, `run${Date.now()}`);
+  const measured = await runWrk(collector.port, { seconds, connections, path, batchSize, prefix: `run${Date.now()}` });
   // CPU the collector spent per stored event: unlike events/s, barely moved by other work on a shared machine
   const result = { ...measured, cpuMicrosPerEvent: ((collector.cpuSeconds() - cpuBefore) * 1e6) / measured.events };
   await collector.stop();

@@ -4,13 +4,14 @@ import { loadConfig } from '../server/src/config.ts';
 import { openMigratedDb } from '../server/src/db/client.ts';
 import { shoploopListener } from '../server/src/http/server.ts';
 import { sha256 } from '../server/src/sites/keys.ts';
-import { createSite } from '../server/src/sites/sites.ts';
+import { createSite, findSiteByKey } from '../server/src/sites/sites.ts';
 import { ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
 
-// The collector in its own process (its own core), served as main.ts serves it: a fresh database. The rate
+// The collector in its own process (its own core), served as main.ts serves it, on a database that has the bench
+// site or is given it (bench/two-instances.ts runs several of these on one file, one after the other). The rate
 // limits stay on, as in production, but high enough that one load generator's address never reaches them.
 const db = await openMigratedDb(process.env.BENCH_DB_URL!);
-const site = await createSite(db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
+const site = (await findSiteByKey(db, SITE_KEY)) ?? (await createSite(db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now()));
 const config = { ...loadConfig({}), rateLimit: { perVisitorPerMinute: 1_000_000, perIpPerMinute: 1_000_000_000 } };
 const asMain = process.env.BENCH_AS_MAIN === '1';
 // as main.ts: the models on a worker thread (BENCH_RECS_IN_PROCESS=1 keeps them on this one, as before, to compare)

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { createSite } from '../server/src/sites/sites.ts';
+import { runWrk, startCollector } from './collector-load.ts';
 import { tempDb } from './support/temp-db.ts';
-import { ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
 
 /**
  * The collector's events/s with one server process against two server processes on the same local database
@@ -29,26 +28,26 @@ export async function twoInstancesBench(options: { seconds?: number; batchSize?:
 
 async function runInstances(count: 1 | 2, seconds: number, batchSize: number, connections: number, strace: boolean) {
   const t = await tempDb('two-instances');
-  await createSite(t.db, { name: 'bench', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
   t.db.close(); // the servers open it
   const servers: Server[] = [];
   try {
-    for (let i = 0; i < count; i++) servers.push(await startServer(t.url, i));
+    // one after the other: the first gives the file the bench site, the next find it there
+    for (let i = 0; i < count; i++) servers.push(await startCollector({ BENCH_AS_MAIN: '0' }, { dbUrl: t.url, core: i }));
     const perServer = Math.max(1, Math.round(connections / count));
     // with one server, wrk is pinned to the other core; with two, no core is free for it
-    const wrkCore = count === 1 ? '1' : undefined;
+    const wrkCore = count === 1 ? 1 : undefined;
     const stamp = Date.now();
-    await Promise.all(servers.map((s, i) => wrk(s.port, 4, perServer, batchSize, `warm${stamp}i${i}`, wrkCore))); // JIT, and the catalog learns the 5,000 products (4 s: a loaded machine learns slowly)
-    const cpu0 = servers.map((s) => cpuSeconds(s.child.pid));
+    await Promise.all(servers.map((s, i) => runWrk(s.port, { seconds: 4, connections: perServer, batchSize, prefix: `warm${stamp}i${i}`, core: wrkCore }))); // JIT, and the catalog learns the 5,000 products (4 s: a loaded machine learns slowly)
+    const cpu0 = servers.map((s) => s.cpuSeconds());
     const machine0 = machineTicks();
     const t0 = performance.now();
-    const runs = await Promise.all(servers.map((s, i) => wrk(s.port, seconds, perServer, batchSize, `run${stamp}i${i}`, wrkCore)));
+    const runs = await Promise.all(servers.map((s, i) => runWrk(s.port, { seconds, connections: perServer, batchSize, prefix: `run${stamp}i${i}`, core: wrkCore })));
     const wall = (performance.now() - t0) / 1000;
     const machine1 = machineTicks();
-    const cpu = servers.map((s, i) => (cpuSeconds(s.child.pid) - cpu0[i]!) / wall);
+    const cpu = servers.map((s, i) => (s.cpuSeconds() - cpu0[i]!) / wall);
     const events = runs.reduce((sum, r) => sum + r.events, 0);
     const eventsPerSecond = runs.reduce((sum, r) => sum + r.eventsPerSecond, 0);
-    const syscalls = strace ? await countSyscalls(servers[0]!.child.pid!, servers, perServer, batchSize, wrkCore) : undefined;
+    const syscalls = strace ? await countSyscalls(servers[0]!.pid, servers, perServer, batchSize, wrkCore) : undefined;
     const stored = await storedEvents(t.url);
     return {
       instances: count,
@@ -70,56 +69,7 @@ async function runInstances(count: 1 | 2, seconds: number, batchSize: number, co
   }
 }
 
-interface Server { child: ChildProcess; port: number; stop(): Promise<void> }
-
-function startServer(url: string, core: number): Promise<Server> {
-  const child = spawn('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', 'bench/two-instances-server.ts'], {
-    env: { ...process.env, BENCH_DB_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /ready (\d+)/.exec(d.toString());
-      if (m) resolve({ child, port: Number(m[1]), stop: () => stopChild(child) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-/** wrk with one thread (C: a Node load generator would measure itself); events counted from 200 answers only */
-function wrk(port: number, forSeconds: number, connections: number, batchSize: number, prefix: string, core?: string) {
-  const args = ['-t1', `-c${connections}`, `-d${forSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${port}/v1/collect`, '--', prefix, String(batchSize)];
-  const child = core ? spawn('taskset', ['-c', core, 'wrk', ...args]) : spawn('wrk', args);
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise<{ events: number; eventsPerSecond: number; errors: number; p99Ms: number }>((resolve, reject) => {
-    child.once('exit', () => {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return reject(new Error(`wrk printed no summary:\n${out}`));
-      const r = JSON.parse(line) as { requests: number; duration_us: number; non2xx: number; socket_errors: number; p99_us: number };
-      const ok = r.requests - r.non2xx;
-      resolve({ events: ok * batchSize, eventsPerSecond: (ok * batchSize) / (r.duration_us / 1e6), errors: r.non2xx + r.socket_errors, p99Ms: r.p99_us / 1000 });
-    });
-  });
-}
-
-/** CPU seconds (user + system) of a process so far, from /proc/<pid>/stat (clock ticks of 1/100 s) */
-function cpuSeconds(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+type Server = Awaited<ReturnType<typeof startCollector>>;
 
 /** the machine's CPU ticks so far: busy (everything but idle and iowait) and total, from /proc/stat */
 function machineTicks() {
@@ -132,12 +82,12 @@ function machineTicks() {
  * fsync-family, write, lock and sleep system calls of one server (taskset execs node in place: same pid) during
  * 3 s more of the same load, with the wall time spent in each
  */
-async function countSyscalls(pid: number, servers: Server[], perServer: number, batchSize: number, core?: string) {
+async function countSyscalls(pid: number, servers: Server[], perServer: number, batchSize: number, core?: number) {
   const tracer = spawn('strace', ['-f', '-c', '-w', '-e', 'trace=fsync,fdatasync,nanosleep,clock_nanosleep,pwrite64,fcntl', '-p', String(pid)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let report = '';
   tracer.stderr.on('data', (d: Buffer) => (report += d.toString()));
   await new Promise((r) => setTimeout(r, 300));
-  const runs = await Promise.all(servers.map((s, i) => wrk(s.port, 3, perServer, batchSize, `strace${Date.now()}i${i}`, core)));
+  const runs = await Promise.all(servers.map((s, i) => runWrk(s.port, { seconds: 3, connections: perServer, batchSize, prefix: `strace${Date.now()}i${i}`, core })));
   tracer.kill('SIGINT');
   await new Promise((r) => tracer.once('exit', r));
   // strace -c -w: per system call, the wall time spent in it (a sleep in SQLite's busy handler included)
