@@ -9,7 +9,7 @@ interface Props {
   api: Api;
   site: string;
   stored: LifecycleSettings;
-  onSaved(settings: LifecycleSettings): void;
+  onSaved(settings: AllSettings): void;
 }
 
 const PREVIEW_DELAY_MS = 350;
@@ -63,7 +63,7 @@ export function SettingsForm({ api, site, stored, onSaved }: Props) {
     try {
       const saved = await api.put<AllSettings>(`/sites/${encodeURIComponent(site)}/settings`, { lifecycle: changes });
       setStatus('Saved. Everyone on this site is re-evaluated with the new settings within seconds.');
-      onSaved(saved.lifecycle);
+      onSaved(saved);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 400) setFieldErrors(err.fields);
       else onError(err);

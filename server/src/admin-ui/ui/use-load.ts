@@ -5,6 +5,8 @@ export interface Loaded<T> {
   error: Error | null;
   loading: boolean;
   reload(): void;
+  /** shows data the caller already has (a write's answer) in place of asking again */
+  set(data: T): void;
 }
 
 /**
@@ -25,5 +27,5 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
       stale = true;
     };
   }, [...deps, tick]);
-  return { ...state, reload: () => setTick((n) => n + 1) };
+  return { ...state, reload: () => setTick((n) => n + 1), set: (data) => setState({ data, error: null, loading: false }) };
 }

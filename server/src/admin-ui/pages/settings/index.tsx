@@ -16,7 +16,8 @@ import './settings.css';
  */
 export function SettingsPage({ api, site, sites }: PageProps) {
   const settings = useLoad(() => api.get<AllSettings>(`/sites/${encodeURIComponent(site)}/settings`), [api, site]);
-  const saved = () => settings.reload();
+  // a save answers with every section as stored: shown as it is, not asked for again
+  const saved = settings.set;
   return (
     <Page name="settings" title="Settings">
       <SitesSection api={api} site={site} sites={sites} />
