@@ -8,6 +8,7 @@ import { renderMessage, type MessageProduct, type RenderedMessage } from '../ren
 import { isPushCampaign, type CampaignSettings } from '../settings.ts';
 import { readCampaignSettings, readContactPolicy } from '../site-campaign-config.ts';
 import type { ClaimedMessage } from './claimed-message.ts';
+import { sellableAvailabilities } from '../../db/schema/catalog.ts';
 
 /** Where a message's words and pictures come from: trusted catalog fields, and personal picks for win-back. */
 export interface MessageContentSource {
@@ -15,8 +16,6 @@ export interface MessageContentSource {
   /** the person's win-back picks, best first */
   picks(siteId: string, profileId: string, limit: number): Promise<string[]>;
 }
-
-const SELLABLE = new Set(['in_stock', 'preorder', 'backorder']);
 
 /** What a dispatch round needs of one site, read once per round: settings apply on the next round. */
 export class SiteContext {
@@ -55,7 +54,7 @@ export class SiteContext {
     if (m.campaign === 'price_drop' && product && !(product.price !== null && oldPrice !== null && product.price < oldPrice)) {
       return { skip: 'the price drop is over: the price is no longer below the old one' };
     }
-    if (m.campaign === 'back_in_stock' && product && !SELLABLE.has(product.availability ?? '')) return { skip: 'sold out again' };
+    if (m.campaign === 'back_in_stock' && product && !sellableAvailabilities.has(product.availability ?? '')) return { skip: 'sold out again' };
     const rendered = renderMessage({
       messageId: m.id,
       campaign: m.campaign,

@@ -4,16 +4,16 @@ import { trustedChangesSince, trustedProduct, type TrustedChange } from '../../c
 import type { CampaignSettings } from '../settings.ts';
 import { MINUTE, planMessage, productTopic } from './new-message.ts';
 import { subscribersInterestedIn } from './subscribers.ts';
+import { sellableAvailabilities } from '../../db/schema/catalog.ts';
 
 const DAY = 24 * 60 * MINUTE;
 const RESTOCKED_FROM = new Set(['out_of_stock', 'discontinued']);
-const SELLABLE = new Set(['in_stock', 'preorder', 'backorder']);
 const CHANGES_PER_RUN = 200;
 
 /** What a trusted catalog change is news of: a restock, a price drop, or nothing. */
 export function newsOf(change: TrustedChange, settings: CampaignSettings): { campaign: 'back_in_stock' | 'price_drop'; oldPrice: number | null; newPrice: number | null } | null {
   if (change.field === 'availability') {
-    return settings.back_in_stock.enabled && change.oldValue !== null && RESTOCKED_FROM.has(change.oldValue) && change.newValue !== null && SELLABLE.has(change.newValue)
+    return settings.back_in_stock.enabled && change.oldValue !== null && RESTOCKED_FROM.has(change.oldValue) && change.newValue !== null && sellableAvailabilities.has(change.newValue)
       ? { campaign: 'back_in_stock', oldPrice: null, newPrice: null }
       : null;
   }

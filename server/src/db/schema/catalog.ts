@@ -4,6 +4,8 @@ import { sites } from './sites.ts';
 
 export const availabilities = ['in_stock', 'out_of_stock', 'preorder', 'backorder', 'discontinued'] as const;
 export type Availability = (typeof availabilities)[number];
+/** what a shopper can order now: a restock is news only into one of these, and a restock message only while in one */
+export const sellableAvailabilities: ReadonlySet<string> = new Set<Availability>(['in_stock', 'preorder', 'backorder']);
 
 /**
  * The catalog of a site: only trusted values, from an imported feed or reported alike by enough distinct
