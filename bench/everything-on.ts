@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { collectorLatency, collectorThroughputWrk, post, startCollector } from './collector-load.ts';
+import { collectorLatency, collectorThroughputWrk, post, runWrk, startCollector } from './collector-load.ts';
 import { openLoop, percentiles } from './open-loop.ts';
 import { rawInsertRates } from './raw-insert.ts';
 import { collectBody, ORIGIN, SITE_KEY } from './wrk/collect-bodies.ts';
@@ -73,7 +72,7 @@ const recPath = (i: number) => {
  */
 async function latencyEverythingOn(seconds: number, fillSeconds: number, recsRate: number) {
   const collector = await startCollector(AS_MAIN);
-  execFileSync('wrk', ['-t1', '-c32', `-d${fillSeconds}s`, '-s', 'bench/wrk/collect.lua', `http://127.0.0.1:${collector.port}/v1/collect`, '--', 'fill', String(SIZE)], { encoding: 'utf8' });
+  await runWrk(collector.port, { seconds: fillSeconds, connections: 32, batchSize: SIZE, prefix: 'fill' });
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const collect = { steady: [] as number[], rebuilding: [] as number[] };
   const recs = { steady: [] as number[], rebuilding: [] as number[] };
