@@ -19,6 +19,11 @@ export function addressKey(address: string | undefined): string {
  */
 export function clientAddress(forwardedFor: string | undefined, remote: string | undefined, trustedProxies: number): string | undefined {
   if (trustedProxies <= 0 || !forwardedFor) return remote;
-  const hops = forwardedFor.split(',').map((hop) => hop.trim());
-  return hops[Math.max(0, hops.length - trustedProxies)] || remote;
+  return trustedHop(forwardedFor, trustedProxies) || remote;
+}
+
+/** The entry of a proxy-appended list (X-Forwarded-For, X-Forwarded-Proto) that the outermost trusted proxy wrote, by the rule above. */
+export function trustedHop(list: string, trustedProxies: number): string | undefined {
+  const hops = list.split(',').map((hop) => hop.trim());
+  return hops[Math.max(0, hops.length - trustedProxies)];
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { trustedHop } from '../../http/client-address.ts';
 
 /**
  * Whether the browser reached us over https: the request's own URL, or, behind `trustProxy` proxies of your
@@ -6,9 +7,6 @@ import type { Context } from 'hono';
  */
 export function isHttps(c: Context, trustProxy: number): boolean {
   const forwarded = c.req.header('x-forwarded-proto');
-  if (trustProxy > 0 && forwarded) {
-    const hops = forwarded.split(',').map((hop) => hop.trim().toLowerCase());
-    return hops[Math.max(0, hops.length - trustProxy)] === 'https';
-  }
+  if (trustProxy > 0 && forwarded) return trustedHop(forwarded, trustProxy)?.toLowerCase() === 'https';
   return new URL(c.req.url).protocol === 'https:';
 }
