@@ -47,3 +47,8 @@ test('days and months are UTC whatever the browser zone; garbage is shown as giv
 test('whole money for labels', () => {
   expect(makeFormat('GBP', 'en-GB').moneyWhole(1234.56)).toBe('£1,235');
 });
+
+test('one formatter per currency and locale, shared by every render', () => {
+  expect(makeFormat('EUR', 'en-GB')).toBe(makeFormat('EUR', 'en-GB'));
+  expect(makeFormat('EUR', 'en-GB')).not.toBe(makeFormat('GBP', 'en-GB'));
+});

@@ -41,7 +41,17 @@ function safeCurrency(code: string): string {
   }
 }
 
+const made = new Map<string, Format>();
+
+/** The formatter of a currency in a locale: built once (its Intl formatters are not cheap) and shared by every render. */
 export function makeFormat(currency = 'EUR', locale = viewerLocale()): Format {
+  const key = `${currency}\u0000${locale}`;
+  let f = made.get(key);
+  if (!f) made.set(key, (f = buildFormat(currency, locale)));
+  return f;
+}
+
+function buildFormat(currency: string, locale: string): Format {
   const cur = safeCurrency(currency);
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: cur });
@@ -50,6 +60,12 @@ export function makeFormat(currency = 'EUR', locale = viewerLocale()): Format {
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const decimals = new Map<number, Intl.NumberFormat>();
+  const fixed = (digits: number) => {
+    let nf = decimals.get(digits);
+    if (!nf) decimals.set(digits, (nf = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits })));
+    return nf;
+  };
   const none = (n: unknown): n is null | undefined => n === null || n === undefined || (typeof n === 'number' && !Number.isFinite(n));
   return {
     locale,
@@ -62,7 +78,7 @@ export function makeFormat(currency = 'EUR', locale = viewerLocale()): Format {
       const d = to - from;
       return d === 0 ? '±0' : d > 0 ? `+${whole.format(d)}` : `−${whole.format(-d)}`;
     },
-    decimal: (n, digits = 2) => (none(n) ? DASH : new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n)),
+    decimal: (n, digits = 2) => (none(n) ? DASH : fixed(digits).format(n)),
     day: (d) => {
       const t = Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
       return Number.isNaN(t) ? d : day.format(t);
