@@ -17,9 +17,8 @@ export interface AdminTokenState {
  */
 export async function ensureAdminToken(db: Db, fromEnv: string | undefined): Promise<AdminTokenState> {
   if (fromEnv) return { hash: sha256(fromEnv) };
-  const row = await db.orm.query.meta.findFirst({ where: eq(meta.key, KEY) });
-  if (row) return { hash: row.value };
-  return resetAdminToken(db);
+  const stored = await storedHash(db);
+  return stored === undefined ? resetAdminToken(db) : { hash: stored };
 }
 
 /**
@@ -31,8 +30,10 @@ export function adminTokenHashSource(db: Db, fromEnv: string | undefined): () =>
     const hash = sha256(fromEnv);
     return async () => hash;
   }
-  return async () => (await db.orm.query.meta.findFirst({ where: eq(meta.key, KEY) }))?.value ?? '';
+  return async () => (await storedHash(db)) ?? '';
 }
+
+const storedHash = async (db: Db) => (await db.orm.query.meta.findFirst({ where: eq(meta.key, KEY) }))?.value;
 
 export async function resetAdminToken(db: Db): Promise<AdminTokenState> {
   const token = randomId('slat_', 32);
