@@ -97,7 +97,7 @@ export class Api {
   }
 }
 
-export function queryString(query: Query): string {
+function queryString(query: Query): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();

@@ -27,7 +27,7 @@ export interface Format {
 
 const DASH = '–';
 
-export function viewerLocale(): string {
+function viewerLocale(): string {
   return (typeof navigator !== 'undefined' && navigator.language) || 'en';
 }
 

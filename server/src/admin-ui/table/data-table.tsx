@@ -38,7 +38,7 @@ export function tableCsv<R>(columns: ReadonlyArray<Column<R>>, rows: readonly R[
 }
 
 /** Ascending (1) or descending (-1) by value; empty values last either way. */
-export function sortOrder(a: CsvValue, b: CsvValue, dir: 1 | -1): number {
+function sortOrder(a: CsvValue, b: CsvValue, dir: 1 | -1): number {
   const empty = (v: CsvValue) => v === null || v === undefined || v === '';
   if (empty(a) || empty(b)) return empty(a) === empty(b) ? 0 : empty(a) ? 1 : -1;
   return dir * (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)));

@@ -7,7 +7,7 @@ export type Theme = 'light' | 'dark';
 const KEY = 'shoploop.theme';
 const dark = () => matchMedia('(prefers-color-scheme: dark)');
 
-export function readChoice(): ThemeChoice {
+function readChoice(): ThemeChoice {
   try {
     const v = localStorage.getItem(KEY);
     return v === 'light' || v === 'dark' ? v : 'system';
@@ -16,7 +16,7 @@ export function readChoice(): ThemeChoice {
   }
 }
 
-export const resolveTheme = (choice: ThemeChoice, systemDark: boolean): Theme => (choice === 'system' ? (systemDark ? 'dark' : 'light') : choice);
+const resolveTheme = (choice: ThemeChoice, systemDark: boolean): Theme => (choice === 'system' ? (systemDark ? 'dark' : 'light') : choice);
 
 /** Puts the theme on <html data-theme> (the CSS variables follow it) and returns it; charts redraw when it changes. */
 export function useTheme(): { theme: Theme; choice: ThemeChoice; setChoice(c: ThemeChoice): void } {

@@ -3,7 +3,7 @@ import type { CampaignId, MessageStatus } from './types.ts';
 /** Every campaign in the contact policy's priority order (campaigns/campaign-ids.ts), as a marketer names it. */
 export const campaignOrder: readonly CampaignId[] = ['abandoned_cart', 'back_in_stock', 'price_drop', 'win_back', 'replenish', 'review_request'];
 
-export const campaignLabel: Record<CampaignId, string> = {
+const campaignLabel: Record<CampaignId, string> = {
   abandoned_cart: 'Abandoned cart',
   back_in_stock: 'Back in stock',
   price_drop: 'Price drop',

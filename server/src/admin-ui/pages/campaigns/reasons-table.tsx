@@ -9,7 +9,7 @@ interface ReasonRow extends ReasonCount {
 }
 
 /** The rows of the reasons table: every campaign's deferred then dropped reasons, most frequent first. */
-export function reasonRows(rows: readonly CampaignReportRow[]): ReasonRow[] {
+function reasonRows(rows: readonly CampaignReportRow[]): ReasonRow[] {
   return rows.flatMap((r) => [
     ...r.reasons.deferred.map((x) => ({ ...x, campaign: r.campaign, kind: 'deferred' as const })),
     ...r.reasons.dropped.map((x) => ({ ...x, campaign: r.campaign, kind: 'dropped' as const })),

@@ -4,7 +4,7 @@ import type { Format } from '../../format/format.ts';
 import { DataTable } from '../../table/data-table.tsx';
 import { ChartWithTable, Section } from '../../ui/parts.tsx';
 
-export const loyaltyLabel: Record<LoyaltyStep, string> = {
+const loyaltyLabel: Record<LoyaltyStep, string> = {
   visitors: 'Visitors',
   engaged: 'Engaged',
   first_order: 'First order',
