@@ -1,10 +1,11 @@
-import { createECDH, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { ADMIN_TOKEN, batch, event, postCollect, SHOP_ORIGIN, SITE_KEY } from '../../test/helpers.ts';
 import { addUser } from '../admin/accounts/users.ts';
 import { setPushSubject } from '../push/keys/site-push-keys.ts';
 import type { Db } from '../db/client.ts';
 import { DAY, MUG, reviewFixture } from '../reviews/testing/review-fixture.ts';
+import { browserKeys } from './browser-subscription.ts';
 
 /**
  * The privacy promises of docs/security.md, checked against every table rather than the ones a feature is
@@ -40,9 +41,7 @@ test('no raw client address is stored by any public route, nor by a failed admin
     await f.scheduler.runDue();
     await f.advance(DAY);
     const page = { origin: SHOP_ORIGIN, 'content-type': 'text/plain', ...from };
-    const ecdh = createECDH('prime256v1');
-    ecdh.generateKeys();
-    const subscription = { endpoint: `https://fcm.googleapis.com/fcm/send/${b64(randomBytes(16))}`, keys: { p256dh: b64(ecdh.getPublicKey()), auth: b64(randomBytes(16)) } };
+    const subscription = { endpoint: `https://fcm.googleapis.com/fcm/send/${b64(randomBytes(16))}`, keys: browserKeys() };
     expect((await f.app.request('/v1/push/subscriptions', { method: 'POST', headers: page, body: JSON.stringify({ site: SITE_KEY, vid, subscription }) })).status).toBe(201);
     const [request] = await f.requests(vid);
     expect((await f.app.request('/v1/reviews', { method: 'POST', headers: page, body: JSON.stringify({ site: SITE_KEY, token: request!.token, item_id: MUG.item_id, rating: 5 }) })).status).toBe(201);
@@ -66,9 +65,7 @@ test('erasing a customer leaves none of their ids, their subscription or their r
   for (const vid of ['phone-erase-1', 'laptop-erase-2']) await f.send(vid, event('identify', { customer_id: CUSTOMER }));
   await f.buy('phone-erase-1', 'order-erase-1');
   await f.advance(DAY);
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  const subscribe = await f.page('POST', '/v1/push/subscriptions', { site: SITE_KEY, vid: 'laptop-erase-2', subscription: { endpoint, keys: { p256dh: b64(ecdh.getPublicKey()), auth: b64(randomBytes(16)) } } });
+  const subscribe = await f.page('POST', '/v1/push/subscriptions', { site: SITE_KEY, vid: 'laptop-erase-2', subscription: { endpoint, keys: browserKeys() } });
   expect(subscribe.status).toBe(201);
   const [request] = await f.requests('phone-erase-1');
   expect((await f.review({ token: request!.token, item_id: MUG.item_id, rating: 4, body: TEXT, author: 'Erin Erasable' })).status).toBe(201);

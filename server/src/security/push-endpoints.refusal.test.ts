@@ -1,4 +1,3 @@
-import { createECDH, randomBytes } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import fc from 'fast-check';
 import webPush from 'web-push';
@@ -7,6 +6,7 @@ import { SHOP_ORIGIN, SITE_KEY, testApp } from '../../test/helpers.ts';
 import { endpointPolicy } from '../push/endpoints/endpoint-policy.ts';
 import { setPushSubject } from '../push/keys/site-push-keys.ts';
 import { PushSender } from '../push/send/push-sender.ts';
+import { browserKeys } from './browser-subscription.ts';
 import { check, expectClearAnswer, read } from './judge.ts';
 
 /**
@@ -15,13 +15,6 @@ import { check, expectClearAnswer, read } from './judge.ts';
  * port on 127.0.0.1). Refused when it is stored (its text) and again when a message is sent (the address the
  * name resolves to at that moment).
  */
-
-const b64 = (b: Buffer) => b.toString('base64url');
-const keys = () => {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return { p256dh: b64(ecdh.getPublicKey()), auth: b64(randomBytes(16)) };
-};
 
 /** Internal IPv4 addresses, one per blocked range, as a URL may write them. */
 const internalV4 = fc.constantFrom<[number, number, number, number]>([127, 0, 0, 1], [10, 1, 2, 3], [169, 254, 169, 254], [172, 16, 0, 1], [192, 168, 0, 1], [100, 64, 0, 1], [0, 0, 0, 0], [224, 0, 0, 1], [255, 255, 255, 255], [198, 18, 0, 1]);
@@ -69,7 +62,7 @@ async function subscribeApp(pushEndpoints?: string) {
       await t.app.request('/v1/push/subscriptions', {
         method: 'POST',
         headers: { origin: SHOP_ORIGIN, 'content-type': 'text/plain' },
-        body: JSON.stringify({ site: SITE_KEY, vid: 'v1', subscription: { endpoint, keys: keys() } }),
+        body: JSON.stringify({ site: SITE_KEY, vid: 'v1', subscription: { endpoint, keys: browserKeys() } }),
       }),
     );
   const stored = async () => Number((await t.db.client.execute('SELECT count(*) AS n FROM push_subscriptions')).rows[0]!.n);
@@ -132,7 +125,7 @@ describe('a push service name that resolves to an internal address when a messag
     }) as LookupFunction;
     const sender = new PushSender({ endpoints: endpointPolicy(undefined), lookup, timeoutMs: 5_000 });
     try {
-      const outcome = await sender.send({ endpoint: 'https://web.push.apple.com/QGuQyavXutnMH', ...keys() }, '{"title":"hi"}', vapid, { ttlSeconds: 60, urgency: 'normal' });
+      const outcome = await sender.send({ endpoint: 'https://web.push.apple.com/QGuQyavXutnMH', ...browserKeys() }, '{"title":"hi"}', vapid, { ttlSeconds: 60, urgency: 'normal' });
       expect(outcome).toMatchObject({ kind: 'refused', error: expect.stringMatching(/internal address/) });
       expect(asked).toEqual(['web.push.apple.com']); // judged on the resolver's answer, at connect time
     } finally {

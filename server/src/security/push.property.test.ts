@@ -1,19 +1,13 @@
-import { createECDH, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { SHOP_ORIGIN, SITE_KEY, testApp } from '../../test/helpers.ts';
 import { setPushSubject } from '../push/keys/site-push-keys.ts';
+import { browserSubscription } from './browser-subscription.ts';
 import { hostileBody, hostileQuery } from './hostile-values.ts';
 import { check, expectClearAnswer, expectHealthy, expectPrototypeUntouched, prototypeSnapshot, read, rowCounts } from './judge.ts';
 
 // GET /v1/push/key, POST and DELETE /v1/push/subscriptions: what a page sends to subscribe a browser.
 
-const b64 = (b: Buffer) => b.toString('base64url');
-function browserSubscription() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return { endpoint: `https://fcm.googleapis.com/fcm/send/${b64(randomBytes(24))}`, expirationTime: null, keys: { p256dh: b64(ecdh.getPublicKey()), auth: b64(randomBytes(16)) } };
-}
 const validSubscribe = () => ({ site: SITE_KEY, vid: 'v1', subscription: browserSubscription(), tz: 'Europe/London' });
 const subscribePaths = [['site'], ['vid'], ['tz'], ['subscription'], ['subscription', 'endpoint'], ['subscription', 'expirationTime'], ['subscription', 'keys'], ['subscription', 'keys', 'p256dh'], ['subscription', 'keys', 'auth']] as const;
 const validUnsubscribe = () => ({ site: SITE_KEY, endpoint: browserSubscription().endpoint, vid: 'v1' });
