@@ -8,7 +8,7 @@ import fc from 'fast-check';
  */
 
 /** Strings with a known history: injection shapes, traversal, header splitting, unicode edges. */
-export const nastyStrings = [
+const nastyStrings = [
   '',
   ' ',
   "' OR '1'='1",
@@ -72,14 +72,14 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A number JSON can carry that no field expects: negative, fractional, huge, tiny. */
-export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
+const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(-1, 0, -0, 0.5, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, 2 ** 53, 1e21),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer(),
 );
 
 /** Any JSON value, keys included hostile ones (`__proto__` as an own key, as JSON.parse makes it). */
-export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     hostileString,
@@ -112,7 +112,7 @@ export const hostileBodyText: fc.Arbitrary<string> = fc.oneof(
  * Sets `path` in a copy of `base` to `value` (creating what is missing), the way a forged page would change
  * one field of a valid body. A path through an array index or a prototype key stays an own property.
  */
-export function withField(base: unknown, path: readonly string[], value: unknown): unknown {
+function withField(base: unknown, path: readonly string[], value: unknown): unknown {
   const copy = JSON.parse(JSON.stringify(base)) as unknown;
   if (path.length === 0) return value;
   let at = copy as Record<string, unknown>;

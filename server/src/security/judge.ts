@@ -22,7 +22,7 @@ const knownCodes = {
 const errorCodes: ReadonlySet<string> = new Set(Object.keys(knownCodes));
 
 /** Runs per property: modest, so every file finishes in seconds on a shared 2-core machine (SECURITY_RUNS for more). */
-export const RUNS = Number(process.env.SECURITY_RUNS ?? 40);
+const RUNS = Number(process.env.SECURITY_RUNS ?? 40);
 
 export interface Answer {
   status: number;
