@@ -14,9 +14,9 @@ export async function openLoop(ratePerSecond: number, total: number, send: (i: n
   await Promise.all(inFlight);
 }
 
-/** p50, p99 and max of latencies in ms: the sorted list at floor(p·n) */
+/** p50, p95, p99 and max of latencies in ms: the sorted list at floor(p·n) */
 export function percentiles(latencies: readonly number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-  return { p50: pct(50), p99: pct(99), max: sorted.at(-1) ?? NaN, n: sorted.length };
+  return { p50: pct(50), p95: pct(95), p99: pct(99), max: sorted.at(-1) ?? NaN, n: sorted.length };
 }

@@ -4,6 +4,7 @@ import { ManualClock } from '../../server/src/clock.ts';
 import { openMigratedDb } from '../../server/src/db/client.ts';
 import { createHttpServer } from '../../server/src/http/server.ts';
 import { sha256 } from '../../server/src/sites/keys.ts';
+import { percentiles } from '../open-loop.ts';
 import { adminDataset, type Dataset } from './dataset.ts';
 import { adminPages } from './pages.ts';
 
@@ -41,9 +42,8 @@ export async function adminLatency(dataset: Dataset, rounds = 30): Promise<PageL
         if (i >= 3) times.push(performance.now() - started); // the first few warm caches and the JIT
         bytes = body.byteLength;
       }
-      times.sort((a, b) => a - b);
-      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-      out.push({ page: call.page, path, p50: at(0.5), p95: at(0.95), bytes });
+      const { p50, p95 } = percentiles(times);
+      out.push({ page: call.page, path, p50, p95, bytes });
     }
   } finally {
     server.close();
