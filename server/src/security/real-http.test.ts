@@ -1,15 +1,14 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:http';
 import { afterEach, expect, test } from 'vitest';
 import { batch, event, SHOP_ORIGIN, SITE_KEY, testApp } from '../../test/helpers.ts';
-import { shoploopListener } from '../http/server.ts';
+import { createHttpServer } from '../http/server.ts';
 import { createApp } from '../app.ts';
 
 /**
  * What only a real socket shows: malformed request lines and headers, lying or doubled Content-Length,
- * chunked bodies past each route's cap, oversized headers. The server is main.ts's own listener (the
- * collector's node:http fast path in front of Hono) on a port.
+ * chunked bodies past each route's cap, oversized headers. The server is main.ts's own (createHttpServer:
+ * the collector's node:http fast path in front of Hono) on a port.
  */
 
 const closers: Array<() => Promise<void>> = [];
@@ -20,7 +19,7 @@ afterEach(async () => {
 async function realServer() {
   const t = await testApp({ rateLimit: { perVisitorPerMinute: 0, perIpPerMinute: 0 } });
   const shoploop = { app: t.app, deps: t.deps } as ReturnType<typeof createApp>;
-  const server = createServer(shoploopListener(shoploop));
+  const server = createHttpServer(shoploop);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise((resolve) => server.close(() => resolve())));
   const port = (server.address() as AddressInfo).port;
