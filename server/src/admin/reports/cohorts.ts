@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { hasBit, MAX_COHORT_MONTHS, monthIndex } from './rollups/repeat-mask.ts';
+import { hasBit, MAX_COHORT_MONTHS, monthIndex, monthName } from './rollups/repeat-mask.ts';
 
 export interface Cohort {
   /** first-order month, YYYY-MM (UTC) */
@@ -11,8 +11,6 @@ export interface Cohort {
    */
   repeat: Array<number | null>;
 }
-
-const monthOf = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /** The cohorts whose first-order month lies in [fromMonth, toMonth] (YYYY-MM), oldest first, as of `now`. */
 export async function cohortTable(db: Db, siteId: string, fromMonth: string, toMonth: string, now: number): Promise<Cohort[]> {
@@ -44,5 +42,4 @@ export function parseMonth(month: string): number {
 }
 
 /** The month `months` before the month of `ms`, as YYYY-MM. */
-export const monthsBefore = (ms: number, months: number) => monthOf(monthIndex(ms) - months);
-export const monthOfTime = (ms: number) => monthOf(monthIndex(ms));
+export const monthsBefore = (ms: number, months: number) => monthName(monthIndex(ms) - months);

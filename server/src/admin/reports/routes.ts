@@ -8,9 +8,10 @@ import { chooseSite } from '../../lifecycle/read/site-choice.ts';
 import { reportScope, siteRef } from '../../routes/admin-query.ts';
 import { badRequest } from '../../http/errors.ts';
 import { buyerDistributions } from './buyer-distributions.ts';
-import { cohortTable, monthOfTime, monthsBefore } from './cohorts.ts';
+import { cohortTable, monthsBefore } from './cohorts.ts';
 import { funnelReport } from './funnel.ts';
 import { overTimeReport } from './over-time.ts';
+import { monthOfTime } from './rollups/repeat-mask.ts';
 import { decodeCursor, frequencyBuckets, recencyBuckets, rfmGrid, rfmPeople } from './rfm.ts';
 import { siteCurrency } from './site-currency.ts';
 

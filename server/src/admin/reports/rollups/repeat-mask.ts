@@ -7,6 +7,12 @@ export const monthIndex = (ms: number) => {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 };
 
+/** A month index as YYYY-MM: how report_buyers.cohort_month is written and the cohorts report asks for it. */
+export const monthName = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/** The UTC month of a time, YYYY-MM. */
+export const monthOfTime = (ms: number) => monthName(monthIndex(ms));
+
 /**
  * A buyer's repeat pattern as one integer: bit k (1 ≤ k ≤ 48) set when they ordered in month k after their
  * first-order month, bit 0 when they ordered twice or more within that month. Arithmetic, not `<<`: JavaScript's

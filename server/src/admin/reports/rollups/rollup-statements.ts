@@ -3,12 +3,11 @@ import type { EvaluatedPerson } from '../../../lifecycle/evaluation-hook.ts';
 import type { Order } from '../../../lifecycle/facts.ts';
 import { utcDay } from '../../../lifecycle/read/period.ts';
 import type { Stage } from '../../../lifecycle/stages.ts';
-import { repeatMask } from './repeat-mask.ts';
+import { monthOfTime, repeatMask } from './repeat-mask.ts';
 
 /** The stage an order is counted under when its buyer had none yet (arrived and bought before a first evaluation). */
 export const UNCLASSIFIED_STAGE: Stage = 'potential';
 
-export const utcMonth = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
 const FLOW = `INSERT INTO report_flow_daily (site_id, day, from_stage, to_stage, count) VALUES (?, ?, ?, ?, 1)
   ON CONFLICT (site_id, day, from_stage, to_stage) DO UPDATE SET count = count + 1`;
@@ -76,7 +75,7 @@ export function orderStatements(p: EvaluatedPerson, sampleKey: number): InStatem
   const revenue = orders.reduce((sum, o) => sum + o.value, 0);
   out.push({
     sql: BUYER,
-    args: [siteId, profileId, orders.length, first, Math.max(...orders.map((o) => o.at)), revenue, utcMonth(first), repeatMask(orders.map((o) => o.at)), sampleKey],
+    args: [siteId, profileId, orders.length, first, Math.max(...orders.map((o) => o.at)), revenue, monthOfTime(first), repeatMask(orders.map((o) => o.at)), sampleKey],
   });
   return out;
 }
