@@ -42,7 +42,7 @@ test('the database locked by another process: 503 with Retry-After, health says 
   const { server, clients, browsing } = await serveShoppers(shop, 40);
   await waitFor(() => clients.acknowledged.size >= 1500, 60_000, '1,500 events acknowledged');
 
-  const lock = await holdWriteLock(join(shop.dir, 'shop.db'));
+  const lock = await holdWriteLock(shop.file);
   cleanups.push(() => lock.release());
   const lockedAt = performance.now();
   // every write the server tries holds its event loop up to busy_timeout (5 s) meanwhile: answers are slow

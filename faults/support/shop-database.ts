@@ -9,7 +9,8 @@ export const SITE_KEY = 'pk_faults';
 export const SITE_ID = 'site_faults';
 
 export interface ShopDatabase {
-  dir: string;
+  /** the database file's path, and its libSQL url */
+  file: string;
   url: string;
   /** the test's own connection to the file the servers use, for counting what is stored */
   db: Db;
@@ -18,11 +19,12 @@ export interface ShopDatabase {
 
 /** A libSQL file built by the real migrations with one site for https://shop.example, in `dir` (a fresh temp folder by default). */
 export async function shopDatabase(dir = mkdtempSync(join(tmpdir(), 'shoploop-faults-'))): Promise<ShopDatabase> {
-  const url = `file:${join(dir, 'shop.db')}`;
+  const file = join(dir, 'shop.db');
+  const url = `file:${file}`;
   const db = await openMigratedDb(url);
   await createSite(db, { name: 'Faults shop', origins: [SHOP_ORIGIN], id: SITE_ID, publicKey: SITE_KEY }, Date.now());
   return {
-    dir,
+    file,
     url,
     db,
     remove: () => {
