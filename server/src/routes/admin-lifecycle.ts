@@ -31,7 +31,7 @@ const parseBody = <T extends z.ZodType>(c: Context, schema: T) => parseJsonBody(
 
 /**
  * The lifecycle as marketers and machines read it: stage counts and movements, the daily series, and the
- * per-site settings with a dry-run preview. Mounted under /admin/api, behind app.ts's token check.
+ * per-site settings with a dry-run preview. Mounted under /admin/api, behind the admin access check (admin/accounts/admin-access.ts: a session or the bearer token).
  */
 export function adminLifecycleRoutes(deps: AppDeps) {
   const { db, clock } = deps;

@@ -8,7 +8,7 @@ import { siteCurrency } from '../admin/reports/site-currency.ts';
 import { recommendationPage } from '../recommend/report/breakdown.ts';
 import { periodFigures } from '../recommend/report/daily-rollup.ts';
 
-/** What the recommendation blocks earned, per scenario. Mounted under /admin/api, behind app.ts's token check. */
+/** What the recommendation blocks earned, per scenario. Mounted under /admin/api, behind the admin access check (admin/accounts/admin-access.ts: a session or the bearer token). */
 export function adminRecommendationRoutes(deps: AppDeps) {
   return (
     new Hono()

@@ -32,7 +32,7 @@ const replyBody = z.strictObject({ body: z.string().min(1).max(5000).nullable() 
 const cancelBody = z.strictObject({ site: siteRef.optional(), reason: z.enum(['refunded', 'cancelled']) });
 
 /**
- * Moderation for the shop (mounted under /admin/api, behind app.ts's token check): the reviews by status
+ * Moderation for the shop (mounted under /admin/api, behind the admin access check (admin/accounts/admin-access.ts: a session or the bearer token)): the reviews by status
  * and item, publish, reject, a public reply; and an order's refund or cancellation, which stops its review
  * request (the shop's backend calls it from its order webhook).
  */
