@@ -13,7 +13,8 @@ import { personTimeline, resolvePerson } from './person-timeline.ts';
 import { searchPeople } from './search-people.ts';
 
 const searchQuery = z.strictObject({ site: siteRef.optional(), q: z.string().trim().min(1).max(limits.shortText) });
-const siteQuery = z.strictObject({ site: siteRef.optional() });
+/** `?site=` and nothing else (routes/admin-query.ts siteQuery reads `site` and ignores the rest) */
+const siteOnlyQuery = z.strictObject({ site: siteRef.optional() });
 /** `c:<customer id>` (as identify sent it) or `v:<visitor id>` (as the tracker made it) */
 const profileIdParam = z.union([z.string().regex(/^c:[^\u0000-\u001f]+$/).max(2 + limits.shortText), z.string().regex(/^v:[\w.:-]+$/).max(2 + limits.idLength)]);
 
@@ -36,7 +37,7 @@ export function adminPeopleRoutes({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) 
       // GET /admin/api/people/:profileId?site= — the person and their timeline, newest first
       .get('/people/:profileId', async (c) => {
         const profileId = profileIdOf(c);
-        const site = await chooseSite(db, parseQuery(c, siteQuery).site);
+        const site = await chooseSite(db, parseQuery(c, siteOnlyQuery).site);
         const timeline = await personTimeline(db, site.id, profileId, clock.now());
         if (!timeline) throw notFound(`no person "${profileId}" on site ${site.id}`);
         return c.json(timeline);
@@ -44,7 +45,7 @@ export function adminPeopleRoutes({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) 
       // DELETE /admin/api/people/:profileId?site= — erase a customer (every device) or a lone visitor (audited by hash)
       .delete('/people/:profileId', async (c) => {
         const profileId = profileIdOf(c);
-        const site = await chooseSite(db, parseQuery(c, siteQuery).site);
+        const site = await chooseSite(db, parseQuery(c, siteOnlyQuery).site);
         const found = await resolvePerson(db, site.id, profileId);
         if (!found) throw notFound(`no person "${profileId}" on site ${site.id}`);
         if (found.profileId !== profileId) throw conflict(`${profileId} is a device of ${found.profileId}: erase ${found.profileId}`);
