@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openMigratedDb } from '../../server/src/db/client.ts';
 import { createSite } from '../../server/src/sites/sites.ts';
 import { freePort } from '../../e2e/support/free-port.ts';
+import { startServer } from '../../faults/support/server-process.ts';
 
 const ORIGIN = 'https://soak-shop.example';
 const SITE_KEY = 'pk_soak';
@@ -21,34 +21,12 @@ export async function startOwnServer() {
   await createSite(db, { name: 'Soak shop', origins: [ORIGIN], publicKey: SITE_KEY }, Date.now());
   db.close();
 
-  const port = await freePort();
   const adminToken = randomBytes(24).toString('base64url');
-  const child = spawn(resolve('node_modules/.bin/tsx'), ['server/src/main.ts'], {
-    env: {
-      ...process.env,
-      SHOPLOOP_DB_URL: dbUrl,
-      SHOPLOOP_PORT: String(port),
-      SHOPLOOP_HOST: '127.0.0.1',
-      SHOPLOOP_ADMIN_TOKEN: adminToken,
-      SHOPLOOP_RATE_IP_PER_MIN: '100000000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((ready, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('listening')) ready();
-    });
-    child.once('exit', (code) => fail(new Error(`the server exited (${code}) before listening:\n${out}`)));
-  });
-  child.stdout!.resume();
+  const server = await startServer(await freePort(), { SHOPLOOP_DB_URL: dbUrl, SHOPLOOP_ADMIN_TOKEN: adminToken, SHOPLOOP_RATE_IP_PER_MIN: '100000000' });
   return {
-    target: { url: `http://127.0.0.1:${port}`, siteKey: SITE_KEY, origin: ORIGIN, adminToken },
+    target: { url: server.url, siteKey: SITE_KEY, origin: ORIGIN, adminToken },
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
