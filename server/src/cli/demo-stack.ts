@@ -9,6 +9,7 @@ import type { CreateAppOptions } from '../app.ts';
 import { ensureDemoSite } from './demo-site.ts';
 import { ensureDemoAdmin } from '../admin/accounts/demo-admin.ts';
 import { demoShopProducts, replayDemoHistory } from './demo-history.ts';
+import { publicServerUrl } from '../sites/snippet.ts';
 
 export interface DemoStackOptions {
   env?: NodeJS.ProcessEnv;
@@ -27,7 +28,7 @@ export interface DemoStackOptions {
 export async function startDemoStack({ env = process.env, shopPort = Number(env.DEMO_SHOP_PORT ?? 8080), clock, pushAgent }: DemoStackOptions = {}) {
   const config = loadConfig(env);
   const shopOrigin = `http://localhost:${shopPort}`;
-  const serverUrl = env.SHOPLOOP_PUBLIC_URL ?? `http://localhost:${config.port}`;
+  const serverUrl = publicServerUrl(env, config.port);
 
   const setupDb = await openMigratedDb(config.dbUrl, config.dbAuthToken);
   const site = await ensureDemoSite(setupDb, shopOrigin);
