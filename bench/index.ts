@@ -9,7 +9,7 @@ import { pushBench } from './push.ts';
 import { personContextCost } from './reviews.ts';
 import { everythingOnBench } from './everything-on.ts';
 import { adminBench } from './admin/latency.ts';
-import { twoInstancesBench } from './two-instances.ts';
+import { twoInstancesBench, twoInstancesLines } from './two-instances.ts';
 import { adminBundleSize } from './report/admin-bundle.ts';
 import { benchEnvironment } from './report/environment.ts';
 import { printedBy, writeLatestRun } from './report/latest-run.ts';
@@ -63,13 +63,7 @@ const report = await printedBy(async () => {
   await everythingOnBench(quick);
 
   console.log('\n== Two server processes on one database file (docs/scale-out.md) ==');
-  const two = await twoInstancesBench({ seconds: quick ? 4 : 8 });
-  for (const run of [two.one, two.two]) {
-    console.log(
-      `${run.instances} server(s): ${fmt(run.eventsPerSecond)} events/s, ${run.errors} errors, server CPU ${run.serverCpu.map((c) => c.toFixed(2)).join(' + ')} cores, ${run.cpuMicrosPerEvent.toFixed(1)} µs/event, machine busy ${(run.machineBusy * 100).toFixed(0)} %`,
-    );
-  }
-  console.log(`ratio two / one: ${two.ratio.toFixed(2)} (a shared 2-core machine: the servers and wrk share the cores; see docs/scale-out.md)`);
+  for (const line of twoInstancesLines(await twoInstancesBench({ seconds: quick ? 4 : 8 }))) console.log(line);
 
   console.log('\n== Lifecycle ==');
   const pure = evaluationRate(1_000_000);

@@ -109,17 +109,24 @@ async function storedEvents(url: string) {
   }
 }
 
+/** The run as printed lines: both runs' figures, the traced system calls when asked for, the ratio. */
+export function twoInstancesLines(r: Awaited<ReturnType<typeof twoInstancesBench>>): string[] {
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const lines: string[] = [];
+  for (const run of [r.one, r.two]) {
+    lines.push(
+      `${run.instances} server(s): ${fmt(run.eventsPerSecond)} events/s (${run.perInstance.map(fmt).join(' + ')}), ${run.errors} errors, p99 ${run.p99Ms.map((p) => p.toFixed(1)).join(' / ')} ms; ` +
+        `server CPU ${run.serverCpu.map((c) => c.toFixed(2)).join(' + ')} cores, ${run.cpuMicrosPerEvent.toFixed(1)} µs/event; machine busy ${(run.machineBusy * 100).toFixed(0)} % of 2 cores; ${fmt(run.stored)} events stored`,
+    );
+    if (run.syscalls) lines.push(`  one server traced 3 s: ${Object.entries(run.syscalls.calls).map(([name, c]) => `${name} ${c.calls}× ${c.seconds.toFixed(3)} s`).join(', ')} over ${fmt(run.syscalls.eventsWhileTraced)} events${run.syscalls.report ? `; strace said: ${run.syscalls.report}` : ''}`);
+  }
+  lines.push(`ratio two / one: ${r.ratio.toFixed(2)} (${r.batchSize}-event batches, ${r.connections} connections, ${r.seconds} s; on 2 shared cores the servers and wrk share them: docs/scale-out.md)`);
+  return lines;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const flag = (name: string) => process.argv.includes(name);
   const size = flag('--size') ? Number(process.argv[process.argv.indexOf('--size') + 1]) : 5;
   const r = await twoInstancesBench({ seconds: flag('--quick') ? 4 : 8, batchSize: size, strace: flag('--strace') });
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  for (const run of [r.one, r.two]) {
-    console.log(
-      `${run.instances} server(s): ${fmt(run.eventsPerSecond)} events/s (${run.perInstance.map(fmt).join(' + ')}), ${run.errors} errors, p99 ${run.p99Ms.map((p) => p.toFixed(1)).join(' / ')} ms; ` +
-        `server CPU ${run.serverCpu.map((c) => c.toFixed(2)).join(' + ')} cores, ${run.cpuMicrosPerEvent.toFixed(1)} µs/event; machine busy ${(run.machineBusy * 100).toFixed(0)} % of 2 cores; ${fmt(run.stored)} events stored`,
-    );
-    if (run.syscalls) console.log(`  one server traced 3 s: ${Object.entries(run.syscalls.calls).map(([name, c]) => `${name} ${c.calls}× ${c.seconds.toFixed(3)} s`).join(', ')} over ${fmt(run.syscalls.eventsWhileTraced)} events${run.syscalls.report ? `; strace said: ${run.syscalls.report}` : ''}`);
-  }
-  console.log(`ratio two / one: ${r.ratio.toFixed(2)} (${r.batchSize}-event batches, ${r.connections} connections, ${r.seconds} s)`);
+  for (const line of twoInstancesLines(r)) console.log(line);
 }
