@@ -1,5 +1,9 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { errorHandler } from './error-handler.ts';
+import { parseQuery } from './parse-json-body.ts';
 import { expect, test } from 'vitest';
-import { hasNulEscape } from './nul-escape.ts';
+import { hasNulEscape, nulMessage } from './nul-escape.ts';
 
 /** The meaning: some key or string of the parsed value holds U+0000. */
 const holdsNul = (v: unknown): boolean =>
@@ -17,4 +21,13 @@ test.each([
 ])('%s → %s', (json, expected) => {
   expect(hasNulEscape(json)).toBe(expected);
   expect(holdsNul(JSON.parse(json))).toBe(expected);
+});
+
+test('a query value with %00 is refused by parseQuery, as a body is by parseJsonBody', async () => {
+  const app = new Hono().get('/x', (c) => c.json(parseQuery(c, z.object({ id: z.string() }))));
+  app.onError(errorHandler);
+  expect((await app.request('/x?id=a')).status).toBe(200);
+  const refused = await app.request('/x?id=a%00b');
+  expect(refused.status).toBe(400);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(nulMessage);
 });
